@@ -1,0 +1,107 @@
+package shop.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import shop.platform.consumer.DeliveriesInFlight;
+import shop.platform.consumer.EventConsumers;
+import shop.platform.event.EventCodec;
+import shop.platform.inbox.Inbox;
+import shop.platform.outbox.ConfirmedPublisher;
+import shop.platform.outbox.Outbox;
+import shop.platform.outbox.OutboxRelay;
+import shop.platform.topology.Topology;
+import shop.platform.topology.TopologyProperties;
+
+/** The messaging plumbing every service gets by depending on {@code platform}. */
+@AutoConfiguration
+@EnableConfigurationProperties({MessagingProperties.class, TopologyProperties.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    PlatformSchema platformSchema(
+            @Value("${spring.flyway.url}") String url,
+            @Value("${spring.flyway.user:postgres}") String user,
+            @Value("${spring.flyway.password:}") String password) {
+        return new PlatformSchema(url, user, password);
+    }
+
+    @Bean
+    Declarables topology(TopologyProperties topology) {
+        return Topology.declarables(topology);
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    TransactionalOperator platformTransaction(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    ConfirmedPublisher confirmedPublisher(ConnectionFactory connectionFactory, MessagingProperties properties) {
+        return new ConfirmedPublisher(
+                new RabbitTemplate(connectionFactory), properties.relay().confirmTimeout());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            DatabaseClient db,
+            TransactionalOperator platformTransaction,
+            ConfirmedPublisher publisher,
+            MessagingProperties properties,
+            MeterRegistry meters) {
+        return new OutboxRelay(db, platformTransaction, publisher, properties.relay(), meters);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, EventCodec codec, MessagingProperties properties, OutboxRelay relay) {
+        return new Outbox(db, codec, properties.exchange(), relay::wake);
+    }
+
+    @Bean
+    Inbox inbox(DatabaseClient db) {
+        return new Inbox(db);
+    }
+
+    @Bean
+    DeliveriesInFlight deliveriesInFlight(MessagingProperties properties) {
+        return new DeliveriesInFlight(properties.consumer().drainTimeout());
+    }
+
+    @Bean
+    EventConsumers eventConsumers(
+            EventCodec codec,
+            Inbox inbox,
+            TransactionalOperator platformTransaction,
+            ConfirmedPublisher publisher,
+            DeliveriesInFlight inFlight,
+            MessagingProperties properties,
+            MeterRegistry meters) {
+        return new EventConsumers(
+                codec, inbox, platformTransaction, publisher, inFlight, properties.consumer(), meters);
+    }
+
+    @Bean
+    RetentionSweeper retentionSweeper(DatabaseClient db, MessagingProperties properties) {
+        return new RetentionSweeper(db, properties.retention());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    TraceContextWebFilter traceContextWebFilter() {
+        return new TraceContextWebFilter();
+    }
+}

@@ -1,0 +1,51 @@
+package shop.platform.consumer;
+
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * One message held unacknowledged, with the channel it arrived on. The channel is the broker
+ * channel itself, not Spring's caching proxy: once it closes, its delivery tag means nothing, and
+ * the proxy would send a stale tag on a fresh channel. A message on a closed channel is
+ * redelivered by the broker, so it is simply let go.
+ */
+record Delivery(Channel channel, long tag, String queue, Message message) {
+
+    static Delivery of(org.springframework.messaging.Message<byte[]> message) {
+        MessageHeaders headers = message.getHeaders();
+        Channel channel = headers.get(AmqpHeaders.CHANNEL, Channel.class);
+        Long tag = headers.get(AmqpHeaders.DELIVERY_TAG, Long.class);
+        String queue = headers.get(AmqpHeaders.CONSUMER_QUEUE, String.class);
+        Message raw = headers.get(IntegrationMessageHeaderAccessor.SOURCE_DATA, Message.class);
+        if (channel == null || tag == null || queue == null || raw == null) {
+            throw new IllegalStateException(
+                    "a delivery needs the binder's manual acknowledge mode (channel, delivery tag, queue and source message headers)");
+        }
+        if (channel instanceof ChannelProxy proxy) {
+            channel = proxy.getTargetChannel();
+        }
+        return new Delivery(channel, tag, queue, raw);
+    }
+
+    boolean held() {
+        return channel.isOpen();
+    }
+
+    void ack() throws IOException {
+        channel.basicAck(tag, false);
+    }
+
+    String traceparent() {
+        Object value = message.getMessageProperties().getHeaders().get("traceparent");
+        return value == null ? null : value.toString();
+    }
+
+    String deadLetterQueue() {
+        return queue + ".dlq";
+    }
+}

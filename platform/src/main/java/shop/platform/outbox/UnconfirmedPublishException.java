@@ -1,0 +1,9 @@
+package shop.platform.outbox;
+
+/** The broker refused, returned or did not confirm some messages: they will be published again. */
+public class UnconfirmedPublishException extends RuntimeException {
+
+    public UnconfirmedPublishException(int count) {
+        super(count + " message(s) not confirmed or returned unroutable by the broker");
+    }
+}

@@ -1,0 +1,58 @@
+package shop.platform.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
+
+/**
+ * Turns {@link TopologyProperties} into declarations. Each queue is a quorum queue with a
+ * delivery limit whose dead letters go to {@code <queue>.dlq}, a quorum queue too. Spring's
+ * admin declares them whenever a connection opens, before anything is published on it.
+ */
+public final class Topology {
+
+    private Topology() {}
+
+    public static Declarables declarables(TopologyProperties properties) {
+        List<Declarable> declarables = new ArrayList<>();
+        for (String exchange : properties.exchanges()) {
+            declarables.add(new TopicExchange(exchange, true, false));
+        }
+        for (var spec : properties.queues()) {
+            Queue queue = queue(spec.name(), spec.maxLength())
+                    .deliveryLimit(properties.deliveryLimit())
+                    .deadLetterExchange("")
+                    .deadLetterRoutingKey(spec.name() + ".dlq")
+                    .build();
+            declarables.add(queue);
+            declarables.add(queue(spec.name() + ".dlq", spec.maxLength()).build());
+            for (var binding : spec.bindings()) {
+                if (!properties.exchanges().contains(binding.exchange())) {
+                    throw new IllegalArgumentException(
+                            spec.name() + " is bound to an undeclared exchange " + binding.exchange());
+                }
+                for (String key : binding.keys()) {
+                    declarables.add(bind(queue, binding.exchange(), key));
+                }
+            }
+        }
+        return new Declarables(declarables);
+    }
+
+    private static QueueBuilder queue(String name, Long maxLength) {
+        QueueBuilder builder = QueueBuilder.durable(name).quorum();
+        return maxLength == null ? builder : builder.maxLength(maxLength);
+    }
+
+    private static Binding bind(Queue queue, String exchange, String key) {
+        return BindingBuilder.bind(queue)
+                .to(new TopicExchange(exchange, true, false))
+                .with(key);
+    }
+}

@@ -1,0 +1,43 @@
+package shop.platform.sample;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import shop.platform.event.OutgoingEvent;
+import shop.platform.outbox.Outbox;
+
+/** Records a booked amount and announces it, in the consumer's transaction. */
+public class Ledger {
+
+    private final DatabaseClient db;
+    private final Outbox outbox;
+    private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    Ledger(DatabaseClient db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    public int attempts(UUID eventId) {
+        return attempts.getOrDefault(eventId, new AtomicInteger()).get();
+    }
+
+    Mono<Void> book(AmountBooked booked) {
+        int attempt = attempts.computeIfAbsent(booked.eventId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        if (booked.failures() < 0 || attempt <= booked.failures()) {
+            return Mono.error(
+                    new IllegalStateException("the ledger refuses attempt " + attempt + " of " + booked.eventId()));
+        }
+        return db.sql("INSERT INTO ledger_entry (event_id, order_id, amount) VALUES (:eventId, :orderId, :amount)")
+                .bind("eventId", booked.eventId())
+                .bind("orderId", booked.orderId())
+                .bind("amount", booked.amount())
+                .then()
+                .then(outbox.append(
+                        new OutgoingEvent("AmountRecorded", 1, booked.orderId(), Map.of("amount", booked.amount()))));
+    }
+}
