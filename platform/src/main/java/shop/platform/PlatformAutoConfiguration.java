@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import shop.platform.consumer.DeliveriesInFlight;
 import shop.platform.consumer.EventConsumers;
@@ -46,11 +45,6 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    TransactionalOperator platformTransaction(ReactiveTransactionManager transactionManager) {
-        return TransactionalOperator.create(transactionManager);
-    }
-
-    @Bean
     ConfirmedPublisher confirmedPublisher(ConnectionFactory connectionFactory, MessagingProperties properties) {
         return new ConfirmedPublisher(
                 new RabbitTemplate(connectionFactory), properties.relay().confirmTimeout());
@@ -59,11 +53,11 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(
             DatabaseClient db,
-            TransactionalOperator platformTransaction,
+            TransactionalOperator transaction,
             ConfirmedPublisher publisher,
             MessagingProperties properties,
             MeterRegistry meters) {
-        return new OutboxRelay(db, platformTransaction, publisher, properties.relay(), meters);
+        return new OutboxRelay(db, transaction, publisher, properties.relay(), meters);
     }
 
     @Bean
@@ -85,13 +79,12 @@ public class PlatformAutoConfiguration {
     EventConsumers eventConsumers(
             EventCodec codec,
             Inbox inbox,
-            TransactionalOperator platformTransaction,
+            TransactionalOperator transaction,
             ConfirmedPublisher publisher,
             DeliveriesInFlight inFlight,
             MessagingProperties properties,
             MeterRegistry meters) {
-        return new EventConsumers(
-                codec, inbox, platformTransaction, publisher, inFlight, properties.consumer(), meters);
+        return new EventConsumers(codec, inbox, transaction, publisher, inFlight, properties.consumer(), meters);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package shop.platform.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import reactor.core.publisher.Flux;
@@ -15,6 +17,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public class ConfirmedPublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(ConfirmedPublisher.class);
+
     private final RabbitTemplate template;
     private final Duration confirmTimeout;
 
@@ -25,6 +29,12 @@ public class ConfirmedPublisher {
                     "publisher confirms and returns must be on: spring.rabbitmq.publisher-confirm-type=correlated, spring.rabbitmq.publisher-returns=true");
         }
         template.setMandatory(true);
+        template.setReturnsCallback(returned -> log.warn(
+                "Broker returned a message as unroutable ({} {}): exchange {}, routing key {}",
+                returned.getReplyCode(),
+                returned.getReplyText(),
+                returned.getExchange(),
+                returned.getRoutingKey()));
         this.template = template;
         this.confirmTimeout = confirmTimeout;
     }

@@ -1,0 +1,138 @@
+package shop.platform.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.amqp.core.Message;
+import org.springframework.context.ConfigurableApplicationContext;
+import shop.platform.sample.Ledger;
+import shop.platform.sample.LedgerApplication;
+import shop.platform.sample.LedgerFixture;
+import shop.platform.testing.TcpProxy;
+import shop.platform.testing.TestInfrastructure;
+
+/** One ledger service for the whole class; each test tells its messages apart by event id. */
+class ConsumerIT {
+
+    private static final String DLQ = LedgerApplication.QUEUE + ".dlq";
+
+    @RegisterExtension
+    static final TestInfrastructure infra = new TestInfrastructure();
+
+    static LedgerFixture ledger;
+    static TcpProxy database;
+    static ConfigurableApplicationContext app;
+    static final List<Message> deadLetters = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        ledger = new LedgerFixture(infra);
+        database = new TcpProxy(infra.pgHost, infra.pgPort);
+        app = ledger.start(infra.serviceProperties("ledger", database.port(), infra.rabbitPort));
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceHasItsEffectOnce() {
+        UUID eventId = UUID.randomUUID();
+        String body = LedgerFixture.amountBooked(eventId, UUID.randomUUID(), 5, 0);
+
+        ledger.publish(eventId.toString(), body);
+        ledger.publish(eventId.toString(), body);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged("duplicate") >= 1);
+        assertThat(entriesFor(eventId)).isEqualTo(1);
+        assertThat(acknowledged("duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerThatFailsTwiceThenSucceedsIsRetriedAndAcknowledgedOnce() {
+        double handledBefore = acknowledged("handled");
+        UUID eventId = ledger.book(11, 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> entriesFor(eventId) == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> acknowledged("handled") > handledBefore);
+        assertThat(app.getBean(Ledger.class).attempts(eventId)).isEqualTo(3);
+        assertThat(deadLettersFor(eventId.toString())).isEmpty();
+    }
+
+    @Test
+    void failingAndUnparseableMessagesEndInTheDeadLetterQueueWithTheirCause() {
+        UUID poisoned = ledger.book(13, -1);
+        String garbageId = UUID.randomUUID().toString();
+        ledger.publish(garbageId, "{this is not json");
+        UUID good = ledger.book(17, 0);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> entriesFor(good) == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> deadLettersFor(poisoned.toString()).size() == 1
+                        && deadLettersFor(garbageId).size() == 1);
+
+        var failing = deadLettersFor(poisoned.toString()).get(0).getMessageProperties();
+        assertThat(failing.<String>getHeader("x-exception-type")).isEqualTo(IllegalStateException.class.getName());
+        assertThat(failing.<String>getHeader("x-exception-message")).contains("the ledger refuses attempt 4");
+        assertThat(failing.<String>getHeader("x-original-exchange")).isEqualTo(LedgerApplication.EXCHANGE);
+        assertThat(failing.<String>getHeader("x-original-routingKey")).isEqualTo("AmountBooked");
+        assertThat(failing.getType()).isEqualTo("AmountBooked");
+        assertThat(app.getBean(Ledger.class).attempts(poisoned)).isEqualTo(4);
+
+        var garbage = deadLettersFor(garbageId).get(0);
+        assertThat(garbage.getMessageProperties().<String>getHeader("x-exception-message"))
+                .contains("not JSON");
+        assertThat(LedgerFixture.body(garbage)).isEqualTo("{this is not json");
+        assertThat(entriesFor(poisoned)).isZero();
+    }
+
+    @Test
+    void messagesWaitOutADatabaseOutageLongerThanAnyRetryCountAndNoneIsDeadLettered() {
+        database.cut();
+        List<UUID> booked = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                booked.add(ledger.book(i, 0));
+            }
+            // Far longer than the message retries (3 x 20 ms) would last.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> entriesFor(booked) == 0);
+        } finally {
+            database.restore();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesFor(booked) == booked.size());
+        assertThat(booked)
+                .allSatisfy(eventId ->
+                        assertThat(deadLettersFor(eventId.toString())).isEmpty());
+        assertThat(ledger.messagesIn(LedgerApplication.QUEUE)).isZero();
+    }
+
+    private static double acknowledged(String outcome) {
+        var counter = app.getBean(MeterRegistry.class)
+                .find("shop.consumer.messages")
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static long entriesFor(UUID eventId) {
+        return ledger.count("SELECT count(*) FROM ledger_entry WHERE event_id = '" + eventId + "'");
+    }
+
+    private static long entriesFor(List<UUID> eventIds) {
+        return eventIds.stream().mapToLong(ConsumerIT::entriesFor).sum();
+    }
+
+    private static List<Message> deadLettersFor(String messageId) {
+        synchronized (deadLetters) {
+            deadLetters.addAll(ledger.drain(DLQ));
+            return deadLetters.stream()
+                    .filter(message ->
+                            messageId.equals(message.getMessageProperties().getMessageId()))
+                    .toList();
+        }
+    }
+}
