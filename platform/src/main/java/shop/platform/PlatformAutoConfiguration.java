@@ -20,6 +20,7 @@ import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.topology.Topology;
 import shop.platform.topology.TopologyProperties;
+import shop.platform.web.ProblemResponses;
 
 /** The messaging plumbing every service gets by depending on {@code platform}. */
 @AutoConfiguration
@@ -90,6 +91,12 @@ public class PlatformAutoConfiguration {
     @Bean
     RetentionSweeper retentionSweeper(DatabaseClient db, MessagingProperties properties) {
         return new RetentionSweeper(db, properties.retention());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
     }
 
     @Bean
