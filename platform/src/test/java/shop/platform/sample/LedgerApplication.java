@@ -1,6 +1,5 @@
 package shop.platform.sample;
 
-import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,10 +17,8 @@ public class LedgerApplication {
     public static final String QUEUE = "ledger.events.ledger";
     public static final String AUDIT_QUEUE = "ledger.events.audit";
 
-    public static SpringApplicationBuilder builder(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .properties("spring.config.name=ledger")
-                .properties(properties);
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(LedgerApplication.class).properties("spring.config.name=ledger");
     }
 
     @Bean

@@ -27,7 +27,7 @@ public final class LedgerFixture {
     }
 
     public ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return infra.start(LedgerApplication.builder(properties));
+        return infra.start(LedgerApplication.builder(), properties);
     }
 
     public ConfigurableApplicationContext start() {

@@ -129,18 +129,34 @@ public final class TestInfrastructure implements AfterAllCallback {
         return serviceProperties(database, pgPort, rabbitPort);
     }
 
-    /** Starts an application with these properties (on top of its own); it is closed after the class. */
+    /**
+     * Starts an application with these properties, which win over its own configuration files
+     * (they are passed as command-line arguments); it is closed after the class.
+     */
     public ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        return start(new SpringApplicationBuilder(application).properties(properties));
+        return start(new SpringApplicationBuilder(application), properties);
     }
 
-    /** Starts an application as built; it is closed after the class. */
-    public ConfigurableApplicationContext start(SpringApplicationBuilder application) {
-        ConfigurableApplicationContext context = application.run();
+    /** Starts an application as built, with these properties winning over its own; it is closed after the class. */
+    public ConfigurableApplicationContext start(SpringApplicationBuilder application, Map<String, Object> properties) {
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = application.run(arguments);
         synchronized (this) {
             contexts.add(context);
         }
         return context;
+    }
+
+    /** The JSON a GET on the management HTTP API answers, e.g. {@code /api/queues/<vhost>/<queue>}. */
+    public String managementGet(String path) {
+        return management("GET", path, null);
+    }
+
+    /** The management API's path of a queue of this run's vhost. */
+    public String queuePath(String queue) {
+        return "/api/queues/" + encode(vhost()) + "/" + encode(queue);
     }
 
     @Override
