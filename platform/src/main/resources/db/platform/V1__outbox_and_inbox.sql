@@ -13,6 +13,9 @@ CREATE TABLE platform.outbox (
     occurred_at    timestamptz NOT NULL,
     body           text        NOT NULL,
     created_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+    -- A row the broker refused or returned waits before its next try, without holding up the others.
+    attempts       integer     NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL DEFAULT '-infinity',
     sent_at        timestamptz
 );
 

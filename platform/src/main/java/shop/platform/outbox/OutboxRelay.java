@@ -44,13 +44,20 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String CLAIM = """
             SELECT id, event_id, exchange, type, schema_version, order_id, causation_id, traceparent, occurred_at, body, created_at
             FROM platform.outbox
-            WHERE sent_at IS NULL
+            WHERE sent_at IS NULL AND next_attempt_at <= clock_timestamp()
             ORDER BY id
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """;
     private static final String MARK_SENT =
             "UPDATE platform.outbox SET sent_at = clock_timestamp() WHERE id = ANY(:ids)";
+    private static final String POSTPONE = """
+            UPDATE platform.outbox
+            SET attempts = attempts + 1,
+                next_attempt_at = clock_timestamp()
+                    + least(:minBackoffMs * power(2, least(attempts, 16)), :maxBackoffMs) * interval '1 millisecond'
+            WHERE id = ANY(:ids)
+            """;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -131,41 +138,58 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Integer> publishBatch() {
-        return transaction
-                .transactional(db.sql(CLAIM)
-                        .bind("limit", settings.batchSize())
-                        .map(OutboxRelay::row)
-                        .all()
-                        .collectList()
-                        .flatMap(this::publishAndMark))
-                .flatMap(outcome -> outcome.failed() == 0
-                        ? Mono.just(outcome.claimed())
-                        : Mono.error(new UnconfirmedPublishException(outcome.failed())));
+        return transaction.transactional(db.sql(CLAIM)
+                .bind("limit", settings.batchSize())
+                .map(OutboxRelay::row)
+                .all()
+                .collectList()
+                .flatMap(this::publishAndMark));
     }
 
-    private Mono<BatchOutcome> publishAndMark(List<Row> rows) {
+    /**
+     * Publishes the claimed rows and answers how many were claimed. Rows the broker refused or
+     * returned are postponed with a backoff of their own, so one unroutable event does not slow
+     * the others; a failure of the whole batch (broker unreachable) rolls back and is retried.
+     */
+    private Mono<Integer> publishAndMark(List<Row> rows) {
         if (rows.isEmpty()) {
-            return Mono.just(new BatchOutcome(0, 0));
+            return Mono.just(0);
         }
         return publisher.publish(rows.stream().map(Row::publication).toList()).flatMap(confirmed -> {
             List<Long> sent = new ArrayList<>();
+            List<Long> refused = new ArrayList<>();
             Instant now = Instant.now();
             for (int i = 0; i < rows.size(); i++) {
                 if (confirmed.get(i)) {
                     sent.add(rows.get(i).id());
                     lag.record(Duration.between(rows.get(i).createdAt(), now));
+                } else {
+                    refused.add(rows.get(i).id());
                 }
             }
-            var outcome = new BatchOutcome(rows.size(), rows.size() - sent.size());
-            if (sent.isEmpty()) {
-                return Mono.just(outcome);
+            if (!refused.isEmpty()) {
+                log.warn(
+                        "{} event(s) not confirmed or returned unroutable; each will be tried again later",
+                        refused.size());
             }
-            return db.sql(MARK_SENT)
-                    .bind("ids", sent.toArray(Long[]::new))
-                    .fetch()
-                    .rowsUpdated()
-                    .thenReturn(outcome);
+            return markSent(sent).then(postpone(refused)).thenReturn(rows.size());
         });
+    }
+
+    private Mono<Void> markSent(List<Long> ids) {
+        return ids.isEmpty()
+                ? Mono.empty()
+                : db.sql(MARK_SENT).bind("ids", ids.toArray(Long[]::new)).then();
+    }
+
+    private Mono<Void> postpone(List<Long> ids) {
+        return ids.isEmpty()
+                ? Mono.empty()
+                : db.sql(POSTPONE)
+                        .bind("ids", ids.toArray(Long[]::new))
+                        .bind("minBackoffMs", settings.minBackoff().toMillis())
+                        .bind("maxBackoffMs", settings.maxBackoff().toMillis())
+                        .then();
     }
 
     private static Row row(Readable r) {
@@ -182,8 +206,6 @@ public class OutboxRelay implements SmartLifecycle {
                 r.get("body", String.class),
                 r.get("created_at", Instant.class));
     }
-
-    private record BatchOutcome(int claimed, int failed) {}
 
     private record Row(
             long id,

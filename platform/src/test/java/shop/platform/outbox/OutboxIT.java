@@ -125,7 +125,7 @@ class OutboxIT {
     }
 
     @Test
-    void aReturnedUnroutableMessageIsAFailedPublishAndGoesOutOnceAQueueIsBound() {
+    void aReturnedUnroutableMessageIsAFailedPublishThatHoldsUpNoOtherAndGoesOutOnceAQueueIsBound() {
         var properties = infra.serviceProperties("unroutable");
         try (var app = ledger.start(properties)) {
             var orphans = new TopicExchange("orphan.events");
