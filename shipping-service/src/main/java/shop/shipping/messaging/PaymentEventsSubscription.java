@@ -8,9 +8,9 @@ import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
 import shop.shipping.shipment.Shipments;
 
-/** Subscribes to {@code payment.events} through the queue {@code payment.events.shipping-service}. */
+/** Subscribes to {@code payment.events} through the queue {@code payment.events.shipping-service} (binding function {@code paymentEvents}). */
 @Configuration(proxyBeanMethods = false)
-class PaymentEvents {
+class PaymentEventsSubscription {
 
     @Bean
     Consumer<Message<byte[]>> paymentEvents(EventConsumers consumers, Shipments shipments) {
