@@ -1,0 +1,35 @@
+package shop.shipping.shipment;
+
+import shop.platform.event.OutgoingEvent;
+import shop.shipping.shipment.domain.ShipmentEvent;
+
+/** The events of {@code shipping.events} as they travel (contracts/shipping.events). */
+final class ShipmentMessages {
+
+    static final int SCHEMA_VERSION = 1;
+
+    private ShipmentMessages() {}
+
+    record ShipmentScheduled(String trackingNumber, String country) {}
+
+    record ShipmentFailed(String failureReason, String country) {}
+
+    static OutgoingEvent of(ShipmentEvent event) {
+        // Java 17: no pattern matching for switch yet; the sealed interface has these two kinds.
+        if (event instanceof ShipmentEvent.ShipmentScheduled scheduled) {
+            return new OutgoingEvent(
+                    "ShipmentScheduled",
+                    SCHEMA_VERSION,
+                    scheduled.orderId(),
+                    new ShipmentScheduled(
+                            scheduled.trackingNumber(), scheduled.country().value()));
+        }
+        var failed = (ShipmentEvent.ShipmentFailed) event;
+        return new OutgoingEvent(
+                "ShipmentFailed",
+                SCHEMA_VERSION,
+                failed.orderId(),
+                new ShipmentFailed(
+                        failed.failureReason().name(), failed.country().value()));
+    }
+}

@@ -1,0 +1,41 @@
+package shop.shipping.shipment;
+
+import java.util.Optional;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+import shop.platform.outbox.Outbox;
+import shop.shipping.shipment.domain.CountryCode;
+import shop.shipping.shipment.domain.Shipment;
+import shop.shipping.shipment.domain.ShippingCountries;
+
+/** Arranges the shipment of paid orders and answers what became of them. */
+public class Shipments {
+
+    private final ShipmentRepository repository;
+    private final Outbox outbox;
+    private final ShippingCountries countries;
+
+    Shipments(ShipmentRepository repository, Outbox outbox, ShippingCountries countries) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.countries = countries;
+    }
+
+    /** Runs in the caller's transaction: the shipment and its event commit together. */
+    public Mono<Void> paymentCompleted(UUID orderId, CountryCode destination) {
+        return repository
+                .find(orderId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(existing ->
+                        Mono.justOrEmpty(Shipment.paymentCompleted(existing, orderId, destination, countries)))
+                .flatMap(arranged -> repository
+                        .insert(arranged.shipment())
+                        .filter(inserted -> inserted)
+                        .flatMap(inserted -> outbox.append(ShipmentMessages.of(arranged.event()))));
+    }
+
+    public Mono<Shipment> find(UUID orderId) {
+        return repository.find(orderId);
+    }
+}
