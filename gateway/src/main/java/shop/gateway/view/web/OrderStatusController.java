@@ -1,0 +1,118 @@
+package shop.gateway.view.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import shop.gateway.view.OrderView;
+import shop.gateway.view.SagaEvent;
+import shop.gateway.view.ViewProperties;
+import shop.gateway.view.store.OrderViews;
+import shop.gateway.view.store.ViewChanges;
+
+/** The gateway's own order endpoints, served from its view: the status and its live stream. */
+@RestController
+class OrderStatusController {
+
+    private final OrderViews views;
+    private final ViewChanges changes;
+    private final OrderServiceLookup orderService;
+    private final ViewProperties settings;
+
+    OrderStatusController(
+            OrderViews views, ViewChanges changes, OrderServiceLookup orderService, ViewProperties settings) {
+        this.views = views;
+        this.changes = changes;
+        this.orderService = orderService;
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/orders/{orderId}")
+    Mono<OrderStatus> order(@PathVariable UUID orderId) {
+        return known(orderId)
+                .zipWith(views.timeline(orderId).collectList())
+                .map(viewAndTimeline -> OrderStatus.of(viewAndTimeline.getT1(), viewAndTimeline.getT2()));
+    }
+
+    /**
+     * Sends the current status, then each change, and ends after a final status. It listens for
+     * changes before it reads the view, and drops what is not newer than what it sent, so no
+     * change falls between the read and the first notification.
+     */
+    @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Mono<ResponseEntity<Flux<ServerSentEvent<StatusUpdate>>>> stream(@PathVariable UUID orderId) {
+        return known(orderId).map(first -> {
+            AtomicLong lastSent = new AtomicLong(-1);
+            Flux<ServerSentEvent<StatusUpdate>> updates = Flux.merge(
+                            changes.of(orderId).map(change -> Boolean.TRUE), Mono.just(Boolean.TRUE))
+                    .onBackpressureLatest()
+                    .concatMap(reread -> views.find(orderId).defaultIfEmpty(first), 1)
+                    .filter(view -> view.version() > lastSent.get() || lastSent.get() < 0)
+                    .doOnNext(view -> lastSent.set(view.version()))
+                    .takeUntil(view -> view.status().isFinal())
+                    .map(view -> ServerSentEvent.builder(StatusUpdate.of(view))
+                            .event("status")
+                            .id(String.valueOf(view.version()))
+                            .build());
+            return ResponseEntity.ok()
+                    .contentType(MediaType.TEXT_EVENT_STREAM)
+                    .body(updates.publish(
+                                    shared -> Flux.merge(shared, keepAlive().takeUntilOther(shared.ignoreElements())))
+                            .take(settings.maxStreamDuration()));
+        });
+    }
+
+    private Flux<ServerSentEvent<StatusUpdate>> keepAlive() {
+        return Flux.interval(settings.keepAlive(), settings.keepAlive())
+                .map(tick -> ServerSentEvent.<StatusUpdate>builder()
+                        .comment("keep-alive")
+                        .build());
+    }
+
+    private Mono<OrderView> known(UUID orderId) {
+        return views.find(orderId)
+                .switchIfEmpty(Mono.defer(() -> orderService.find(orderId)))
+                .switchIfEmpty(
+                        Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + orderId)));
+    }
+
+    record StatusUpdate(UUID orderId, String status, String failureReason, Instant at) {
+        static StatusUpdate of(OrderView view) {
+            return new StatusUpdate(view.orderId(), view.status().name(), view.failureReason(), view.updatedAt());
+        }
+    }
+
+    record OrderStatus(
+            UUID orderId,
+            String customerId,
+            String status,
+            String failureReason,
+            BigDecimal total,
+            List<SagaEvent.Line> items,
+            List<OrderViews.TimelineEntry> timeline,
+            Instant updatedAt) {
+
+        static OrderStatus of(OrderView view, List<OrderViews.TimelineEntry> timeline) {
+            return new OrderStatus(
+                    view.orderId(),
+                    view.customerId(),
+                    view.status().name(),
+                    view.failureReason(),
+                    view.total(),
+                    view.items(),
+                    timeline,
+                    view.updatedAt());
+        }
+    }
+}
