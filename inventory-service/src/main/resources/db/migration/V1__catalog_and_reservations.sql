@@ -1,7 +1,8 @@
 -- The catalog and its stock. Units are either available to order or held by a reservation;
--- neither count may ever go negative, whatever the code does.
+-- neither count may ever go negative, whatever the code does. Skus sort byte by byte (COLLATE "C"),
+-- the same on every server, and the primary key serves the catalog's pages in that order.
 CREATE TABLE product (
-    sku        text          PRIMARY KEY CHECK (sku ~ '^[A-Za-z0-9._-]{1,64}$'),
+    sku        text COLLATE "C" PRIMARY KEY CHECK (sku ~ '^[A-Za-z0-9._-]{1,64}$'),
     name       text          NOT NULL CHECK (char_length(name) BETWEEN 1 AND 200),
     price      numeric(12,2) NOT NULL CHECK (price > 0),
     available  integer       NOT NULL CHECK (available >= 0),
