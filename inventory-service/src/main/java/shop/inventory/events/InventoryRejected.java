@@ -1,0 +1,4 @@
+package shop.inventory.events;
+
+/** Wire record of InventoryRejected v1. */
+record InventoryRejected(String customerId, String failureReason, String detail) {}

@@ -1,0 +1,4 @@
+package shop.inventory.events;
+
+/** Wire record of InventoryReleased v1: {@code failureReason} is the cause that started the compensation. */
+record InventoryReleased(String customerId, String failureReason) {}

@@ -1,0 +1,11 @@
+package shop.inventory.events;
+
+import java.math.BigDecimal;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Wire record of InventoryReserved v1: what payment charges and shipping later ships to. */
+record InventoryReserved(String customerId, List<Item> items, BigDecimal total, JsonNode shippingAddress) {
+
+    record Item(String sku, long quantity, BigDecimal unitPrice) {}
+}

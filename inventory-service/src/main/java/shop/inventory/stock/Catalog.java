@@ -1,0 +1,56 @@
+package shop.inventory.stock;
+
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import shop.inventory.domain.Product;
+
+/** The catalog as the HTTP API sees it: list products, look them up, restock them. */
+@Service
+public class Catalog {
+
+    private final Products products;
+    private final TransactionalOperator transaction;
+
+    Catalog(Products products, TransactionalOperator transaction) {
+        this.products = products;
+        this.transaction = transaction;
+    }
+
+    /** Adds a product; fails with {@link SkuTakenException} if its sku is listed already. */
+    public Mono<Product> list(Product product) {
+        // The primary key decides between two concurrent listings of one sku.
+        return products.insert(product)
+                .onErrorMap(DuplicateKeyException.class, taken -> new SkuTakenException(product.sku()));
+    }
+
+    /** The product, or empty if the sku is not listed. */
+    public Mono<Product> find(String sku) {
+        return products.find(sku);
+    }
+
+    /** One page of the catalog in sku order. */
+    public Mono<Page> page(int page, int size) {
+        return products.page((long) page * size, size)
+                .collectList()
+                .zipWith(products.count(), (content, total) -> new Page(content, page, size, total));
+    }
+
+    /** Adds units to a product's stock; empty if the sku is not listed. */
+    public Mono<Product> restock(String sku, int quantity) {
+        return products.lock(List.of(sku))
+                .flatMap(locked -> Mono.justOrEmpty(locked.get(sku)))
+                .map(product -> product.restock(quantity))
+                .flatMap(restocked -> products.saveStock(restocked).thenReturn(restocked))
+                .as(transaction::transactional);
+    }
+
+    public record Page(List<Product> content, int page, int size, long totalElements) {
+
+        public long totalPages() {
+            return (totalElements + size - 1) / size;
+        }
+    }
+}
