@@ -59,8 +59,10 @@ public final class TestInfrastructure implements AfterAllCallback {
 
     private final String runId = PREFIX + Instant.now().getEpochSecond() + "_"
             + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<String> databases = new ArrayList<>();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final List<CachingConnectionFactory> connectionFactories = new ArrayList<>();
