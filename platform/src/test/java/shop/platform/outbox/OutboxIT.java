@@ -186,6 +186,30 @@ class OutboxIT {
         }
     }
 
+    @Test
+    void sentRowsAndHandledEventsAreDeletedOnceTheirRetentionHasPassed() {
+        try (var app = ledger.start(infra.serviceProperties("retention"))) {
+            var db = infra.database("retention");
+            db.query(connection -> connection.createStatement().executeUpdate("""
+                    INSERT INTO platform.outbox (event_id, exchange, type, schema_version, order_id, traceparent, occurred_at, body, sent_at)
+                    VALUES (gen_random_uuid(), 'ledger.events', 'Old', 1, gen_random_uuid(), 't', now(), '{}', now() - interval '2 days'),
+                           (gen_random_uuid(), 'ledger.events', 'Recent', 1, gen_random_uuid(), 't', now(), '{}', now() - interval '1 hour');
+                    INSERT INTO platform.inbox (consumer, event_id, handled_at)
+                    VALUES ('q', gen_random_uuid(), now() - interval '15 days'), ('q', gen_random_uuid(), now() - interval '13 days');
+                    """));
+
+            StepVerifier.create(
+                            app.getBean(shop.platform.RetentionSweeper.class).sweep())
+                    .expectNext(2L)
+                    .verifyComplete();
+
+            assertThat(db.count("SELECT count(*) FROM platform.outbox WHERE type = 'Recent'"))
+                    .isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM platform.outbox")).isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM platform.inbox")).isEqualTo(1);
+        }
+    }
+
     private long audited(List<UUID> orderIds) {
         ledger.drain(LedgerApplication.AUDIT_QUEUE).forEach(audited::add);
         return audited.size();
