@@ -143,6 +143,30 @@ class SagaIT {
                 .isEqualTo(released.get("eventId").stringValue());
         assertThat(refunded.get("failureReason").stringValue()).isEqualTo("SHIPPING_UNAVAILABLE");
         assertThat(released.get("failureReason").stringValue()).isEqualTo("SHIPPING_UNAVAILABLE");
+        assertCompensationsReadableInTheManagementApi(orderId, List.of(failed, refunded, released, cancelled));
+    }
+
+    /** What a person sees with "Get messages" on saga.compensations in the management UI. */
+    private static void assertCompensationsReadableInTheManagementApi(String orderId, List<JsonNode> expected) {
+        var mapper = new JsonMapper();
+        JsonNode messages = mapper.readTree(infra.peekMessages("saga.compensations", 1000));
+        List<JsonNode> ofOrder = new ArrayList<>();
+        for (JsonNode message : messages) {
+            if (orderId.equals(message.at("/properties/headers/orderId").stringValue())) {
+                ofOrder.add(message);
+            }
+        }
+        assertThat(ofOrder)
+                .extracting(message -> message.at("/properties/type").stringValue())
+                .containsExactly("ShipmentFailed", "PaymentRefunded", "InventoryReleased", "OrderCancelled");
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode message = ofOrder.get(i);
+            assertThat(message.at("/properties/message_id").stringValue())
+                    .isEqualTo(expected.get(i).get("eventId").stringValue());
+            assertThat(message.at("/properties/headers/causationId").stringValue())
+                    .isEqualTo(expected.get(i).get("causationId").stringValue());
+            assertThat(message.get("payload").stringValue()).contains("\"orderId\":\"" + orderId + "\"");
+        }
     }
 
     @Test

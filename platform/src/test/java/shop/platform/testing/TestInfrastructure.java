@@ -156,6 +156,17 @@ public final class TestInfrastructure implements AfterAllCallback {
         return management("GET", path, null);
     }
 
+    /**
+     * The messages at the head of a queue, read as the management UI's "Get messages" does
+     * (requeued, so the queue keeps them): a JSON array with each message's properties and payload.
+     */
+    public String peekMessages(String queue, int count) {
+        return management(
+                "POST",
+                queuePath(queue) + "/get",
+                "{\"count\":" + count + ",\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}");
+    }
+
     /** The management API's path of a queue of this run's vhost. */
     public String queuePath(String queue) {
         return "/api/queues/" + encode(vhost()) + "/" + encode(queue);
