@@ -150,7 +150,7 @@ class PaymentEventsIT {
 
         JsonNode deadLetter = payment.awaitEvents("inventory.events.payment-service.dlq", order, 1)
                 .get(0);
-        assertThat(deadLetter.get("total").decimalValue()).isEqualTo(new BigDecimal("-5.00"));
+        assertThat(deadLetter.get("total").decimalValue()).isEqualByComparingTo("-5.00");
         assertThat(payment.balance(kurt)).isEqualTo(new BigDecimal("10.00"));
         assertThat(payment.paymentStatus(order)).isNull();
     }
@@ -172,16 +172,21 @@ class PaymentEventsIT {
         assertThat(count("COMPLETED", barbara)).isEqualTo(9);
         assertThat(count("DECLINED", barbara)).isEqualTo(11);
         payment.awaitOutboxSent();
-        List<String> types = new ArrayList<>();
+        List<JsonNode> events = new ArrayList<>();
         for (UUID order : orders) {
-            payment.eventsFor(TO_SHIPPING, order)
-                    .forEach(event -> types.add(event.get("type").asString()));
-            payment.eventsFor(TO_INVENTORY, order)
-                    .forEach(event -> types.add(event.get("type").asString()));
+            events.addAll(payment.eventsFor(TO_SHIPPING, order));
+            events.addAll(payment.eventsFor(TO_INVENTORY, order));
         }
-        assertThat(types).filteredOn("PaymentCompleted"::equals).hasSize(9);
-        assertThat(types).filteredOn("PaymentDeclined"::equals).hasSize(11);
-        assertThat(types).hasSize(20);
+        assertThat(events)
+                .hasSize(20)
+                .allSatisfy(
+                        event -> assertThat(event.get("amount").decimalValue()).isEqualByComparingTo("10.00"));
+        assertThat(events)
+                .filteredOn(event -> event.get("type").asString().equals("PaymentCompleted"))
+                .hasSize(9);
+        assertThat(events)
+                .filteredOn(event -> event.get("type").asString().equals("PaymentDeclined"))
+                .hasSize(11);
     }
 
     private static void assertDeclined(JsonNode declined, UUID causationId, String customerId) {
