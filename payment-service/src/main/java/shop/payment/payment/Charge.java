@@ -1,0 +1,22 @@
+package shop.payment.payment;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.UUID;
+import shop.payment.payment.domain.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A request to pay an order's total from the customer's account.
+ *
+ * @param shippingAddress where the order goes, passed on to shipping as it came, never read here
+ */
+public record Charge(UUID orderId, String customerId, BigDecimal amount, JsonNode shippingAddress) {
+
+    public Charge {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        amount = Money.exact(amount);
+        Objects.requireNonNull(shippingAddress, "shippingAddress");
+    }
+}

@@ -1,0 +1,52 @@
+package shop.payment.payment.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The payment of one order: charged once when its stock is reserved, then refunded at most once
+ * if it cannot be shipped. Every outcome is kept, a declined one too, so that a repeated or late
+ * event for the order is recognised and ignored.
+ *
+ * <p>Whether the account could pay is decided by the account itself in one conditional update
+ * (so that concurrent charges never overdraw it); the payment records what it answered.
+ */
+public record Payment(UUID orderId, String customerId, BigDecimal amount, PaymentStatus status, String failureReason) {
+
+    public static final String DECLINED = "PAYMENT_DECLINED";
+
+    public Payment {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(status, "status");
+        amount = Money.exact(amount);
+    }
+
+    /** The account gave the order's total. */
+    public static Transition<PaymentCompleted> charged(UUID orderId, String customerId, BigDecimal amount) {
+        Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.COMPLETED, null);
+        return new Transition<>(payment, new PaymentCompleted(orderId, customerId, payment.amount()));
+    }
+
+    /** The account could not give the order's total, or there is no such account. */
+    public static Transition<PaymentDeclined> declined(UUID orderId, String customerId, BigDecimal amount) {
+        Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, DECLINED);
+        return new Transition<>(payment, new PaymentDeclined(orderId, customerId, payment.amount(), DECLINED));
+    }
+
+    /**
+     * The order will not be delivered, for {@code reason}: a completed payment goes back to the
+     * customer. A declined payment took nothing and a refunded one was already given back, so
+     * for them nothing happens.
+     */
+    public Optional<Transition<PaymentRefunded>> refund(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (status != PaymentStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        Payment refunded = new Payment(orderId, customerId, amount, PaymentStatus.REFUNDED, reason);
+        return Optional.of(new Transition<>(refunded, new PaymentRefunded(orderId, customerId, amount, reason)));
+    }
+}

@@ -1,0 +1,164 @@
+package shop.payment;
+
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import shop.platform.testing.Contracts;
+import shop.platform.testing.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A running payment service on a test run's infrastructure: publishes the events it consumes
+ * (the contract examples with fresh ids), reads the events it produces from the queues of their
+ * consumers (nobody else consumes them in a test vhost), and looks into its database.
+ */
+final class PaymentFixtures {
+
+    static final String TO_SHIPPING = "payment.events.shipping-service";
+    static final String TO_INVENTORY = "payment.events.inventory-service";
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    final ConfigurableApplicationContext app;
+    final WebTestClient http;
+    private final TestInfrastructure infra;
+    private final RabbitTemplate rabbit;
+    private final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
+
+    PaymentFixtures(TestInfrastructure infra) {
+        this.infra = infra;
+        this.app = infra.start(PaymentServiceApplication.class, infra.serviceProperties("payment"));
+        this.http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+                .build();
+        this.rabbit = new RabbitTemplate(infra.rabbit());
+    }
+
+    void openAccount(String customerId, String balance) {
+        http.post()
+                .uri("/customers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("customerId", customerId, "name", "Ada Lovelace", "balance", new BigDecimal(balance)))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    /** Publishes InventoryReserved (the contract example) for the order; returns its event id. */
+    UUID inventoryReserved(UUID orderId, String customerId, String total) {
+        UUID eventId = UUID.randomUUID();
+        inventoryReserved(eventId, orderId, customerId, total);
+        return eventId;
+    }
+
+    void inventoryReserved(UUID eventId, UUID orderId, String customerId, String total) {
+        ObjectNode event = example("inventory.events", "InventoryReserved", eventId, orderId);
+        event.put("customerId", customerId);
+        event.put("total", new BigDecimal(total));
+        publish("inventory.events", event);
+    }
+
+    /** Publishes ShipmentFailed (SHIPPING_UNAVAILABLE) for the order; returns its event id. */
+    UUID shipmentFailed(UUID orderId) {
+        UUID eventId = UUID.randomUUID();
+        publish("shipping.events", example("shipping.events", "ShipmentFailed", eventId, orderId));
+        return eventId;
+    }
+
+    static JsonNode shippingAddressOfTheExample() {
+        return json.readTree(Contracts.json("inventory.events", "InventoryReserved", 1))
+                .get("shippingAddress");
+    }
+
+    /** Waits until the order has {@code count} events in the queue, and returns them. */
+    List<JsonNode> awaitEvents(String queue, UUID orderId, int count) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> eventsFor(queue, orderId).size() >= count);
+        return eventsFor(queue, orderId);
+    }
+
+    /** The order's events that reached the queue so far. */
+    List<JsonNode> eventsFor(String queue, UUID orderId) {
+        List<JsonNode> messages = received.computeIfAbsent(queue, name -> new ArrayList<>());
+        synchronized (messages) {
+            Message message;
+            while ((message = rabbit.receive(queue)) != null) {
+                messages.add(json.readTree(new String(message.getBody(), StandardCharsets.UTF_8)));
+            }
+            return messages.stream()
+                    .filter(event -> event.get("orderId").asString().equals(orderId.toString()))
+                    .toList();
+        }
+    }
+
+    /** Waits until every event the service committed so far has been published. */
+    void awaitOutboxSent() {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> database().count("SELECT count(*) FROM platform.outbox WHERE sent_at IS NULL") == 0);
+    }
+
+    /** Waits until the service has handled (committed) the event. */
+    void awaitHandled(UUID eventId) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> database().count("SELECT count(*) FROM platform.inbox WHERE event_id = '" + eventId + "'")
+                        == 1);
+    }
+
+    BigDecimal balance(String customerId) {
+        return database().query(connection -> {
+            try (var statement = connection.prepareStatement("SELECT balance FROM account WHERE customer_id = ?")) {
+                statement.setString(1, customerId);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getBigDecimal(1) : null;
+                }
+            }
+        });
+    }
+
+    /** The order's payment status, or null while it has none. */
+    String paymentStatus(UUID orderId) {
+        return database().query(connection -> {
+            try (var rows = connection
+                    .createStatement()
+                    .executeQuery("SELECT status FROM payments WHERE order_id = '" + orderId + "'")) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        });
+    }
+
+    TestInfrastructure.Database database() {
+        return infra.database("payment");
+    }
+
+    private static ObjectNode example(String exchange, String type, UUID eventId, UUID orderId) {
+        ObjectNode event = (ObjectNode) json.readTree(Contracts.json(exchange, type, 1));
+        event.put("eventId", eventId.toString());
+        event.put("orderId", orderId.toString());
+        return event;
+    }
+
+    /** As a producer's relay would: message id = event id, type, JSON, routing key = type. */
+    private void publish(String exchange, ObjectNode event) {
+        var properties = new MessageProperties();
+        properties.setMessageId(event.get("eventId").asString());
+        properties.setType(event.get("type").asString());
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        byte[] body = json.writeValueAsString(event).getBytes(StandardCharsets.UTF_8);
+        rabbit.send(exchange, event.get("type").asString(), new Message(body, properties));
+    }
+}

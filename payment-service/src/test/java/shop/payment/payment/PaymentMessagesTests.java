@@ -1,0 +1,43 @@
+package shop.payment.payment;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import shop.payment.payment.domain.Payment;
+import shop.platform.testing.Contracts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each event this service publishes serialises to exactly its example in contracts/payment.events. */
+class PaymentMessagesTests {
+
+    static final UUID ORDER = UUID.fromString("3f1c2a9e-8a4b-4c1e-9d2f-6b7a8c9d0e1f");
+    static final BigDecimal TOTAL = new BigDecimal("59.97");
+
+    @Test
+    void paymentCompletedPassesTheShippingAddressOnAsItCame() {
+        JsonNode address = JsonMapper.builder().build().readTree("""
+                {"name": "Ada Lovelace", "street": "12 St James Square", "city": "London",
+                 "postalCode": "SW1Y 4JH", "country": "GB"}""");
+        var charged = Payment.charged(ORDER, "customer-ada", TOTAL);
+
+        Contracts.assertProduces("payment.events", PaymentMessages.completed(charged.event(), address));
+    }
+
+    @Test
+    void paymentDeclined() {
+        var declined = Payment.declined(ORDER, "customer-ada", TOTAL);
+
+        Contracts.assertProduces("payment.events", PaymentMessages.declined(declined.event()));
+    }
+
+    @Test
+    void paymentRefunded() {
+        var refund = Payment.charged(ORDER, "customer-ada", TOTAL)
+                .payment()
+                .refund("SHIPPING_UNAVAILABLE")
+                .orElseThrow();
+
+        Contracts.assertProduces("payment.events", PaymentMessages.refunded(refund.event()));
+    }
+}
