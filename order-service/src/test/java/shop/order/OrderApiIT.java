@@ -40,7 +40,10 @@ class OrderApiIT {
 
     @BeforeAll
     static void start() {
-        var app = infra.start(OrderServiceApplication.class, infra.serviceProperties("order"));
+        var properties = infra.serviceProperties("order");
+        properties.put("shop.order.idempotency.retention", "1h");
+        properties.put("shop.order.idempotency.sweep-interval", "200ms");
+        var app = infra.start(OrderServiceApplication.class, properties);
         database = infra.database("order");
         broker = new Broker(infra);
         baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -225,6 +228,23 @@ class OrderApiIT {
         UUID orderId = UUID.fromString(
                 answers.get(0).getHeaders().getLocation().getPath().substring("/orders/".length()));
         assertExactlyOneOrderPlaced(orderId);
+    }
+
+    @Test
+    void aKeyPastItsRetentionIsSweptAndThenPlacesANewOrder() {
+        String customer = uniqueCustomer();
+        UUID first = place(OrderFixtures.request(customer), "old-key");
+        String ofCustomer = " WHERE customer_id = '" + customer + "'";
+        database.query(connection -> connection
+                .createStatement()
+                .executeUpdate("UPDATE idempotency_keys SET created_at = now() - interval '2 hours'" + ofCustomer));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> database.count("SELECT count(*) FROM idempotency_keys" + ofCustomer) == 0);
+        UUID second = place(OrderFixtures.request(customer), "old-key");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ordersOf(customer)).isEqualTo(2);
     }
 
     @Test

@@ -36,6 +36,9 @@ class IdempotencyKeySweeper implements SmartLifecycle {
     @Override
     public void start() {
         running = Flux.interval(properties.sweepInterval())
+                // A tick that comes while a sweep still runs is skipped: without this, interval
+                // would fail with an overflow and end the sweeps for good.
+                .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(error -> {
                     log.warn(
                             "Idempotency-Key sweep failed, next try in {}: {}",

@@ -66,7 +66,7 @@ class OrderController {
     }
 
     // UUID.fromString alone accepts short forms such as "1-2-3-4-5".
-    /** Jackson's failure to read a value into its field; the cause of the 400 the platform would give. */
+    /** A value of the wrong JSON type: a field error, where the platform would only say the body is unreadable. */
     @ExceptionHandler({MismatchedInputException.class, InputCoercionException.class})
     ProblemDetail mistypedValue(JacksonException mistyped) {
         return MistypedValues.problem(mistyped);
