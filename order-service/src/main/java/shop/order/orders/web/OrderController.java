@@ -1,0 +1,81 @@
+package shop.order.orders.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import shop.order.orders.IdempotencyKeyReused;
+import shop.order.orders.OrderPlacement;
+import shop.order.orders.Orders;
+import shop.platform.web.InvalidRequestException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+@RestController
+@RequestMapping("/orders")
+class OrderController {
+
+    private static final Pattern UUID_FORMAT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final OrderPlacement placement;
+    private final Orders orders;
+
+    OrderController(OrderPlacement placement, Orders orders) {
+        this.placement = placement;
+        this.orders = orders;
+    }
+
+    /** Starts an order's saga; its outcome is read with GET. */
+    @PostMapping
+    Mono<ResponseEntity<OrderAccepted>> place(
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody PlaceOrderRequest request) {
+        var command = request.toCommand();
+        Mono<UUID> placed = idempotencyKey == null
+                ? placement.place(command)
+                : placement.placeOnce(command, IdempotencyKeyHeader.checked(idempotencyKey));
+        return placed.onErrorMap(
+                        IdempotencyKeyReused.class,
+                        reused -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage()))
+                .map(orderId -> ResponseEntity.accepted()
+                        .location(URI.create("/orders/" + orderId))
+                        .body(new OrderAccepted(orderId, "PENDING")));
+    }
+
+    @GetMapping("/{orderId}")
+    Mono<OrderView> get(@PathVariable String orderId) {
+        UUID id = parse(orderId);
+        return orders.find(id)
+                .map(OrderView::of)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + id)));
+    }
+
+    // UUID.fromString alone accepts short forms such as "1-2-3-4-5".
+    /** A value of the wrong JSON type: a field error, where the platform would only say the body is unreadable. */
+    @ExceptionHandler({MismatchedInputException.class, InputCoercionException.class})
+    ProblemDetail mistypedValue(JacksonException mistyped) {
+        return MistypedValues.problem(mistyped);
+    }
+
+    private static UUID parse(String orderId) {
+        if (!UUID_FORMAT.matcher(orderId).matches()) {
+            throw new InvalidRequestException("orderId", "must be a UUID");
+        }
+        return UUID.fromString(orderId);
+    }
+}
