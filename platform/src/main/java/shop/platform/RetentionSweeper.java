@@ -53,6 +53,7 @@ public class RetentionSweeper implements SmartLifecycle {
     @Override
     public void start() {
         running = Flux.interval(retention.sweepInterval())
+                .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(error -> {
                     log.warn("Retention sweep failed, next try in {}: {}", retention.sweepInterval(), error.toString());
                     return Mono.empty();
