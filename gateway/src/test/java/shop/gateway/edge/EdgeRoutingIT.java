@@ -59,8 +59,10 @@ class EdgeRoutingIT {
         var app = infra.start(GatewayApplication.class, properties);
         gateway = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
+        // the first request through a fresh JVM is slow on a busy machine
+        gateway.get().uri("/api/products/SKU-1").exchange().expectStatus().isOk();
     }
 
     @AfterAll
