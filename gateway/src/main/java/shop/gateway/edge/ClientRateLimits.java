@@ -21,16 +21,16 @@ class ClientRateLimits implements WebFilter, Ordered {
 
     static final String CLIENT_HEADER = "X-Client-Id";
     private static final int MAX_CLIENT_ID_LENGTH = 128;
-    private static final Duration PERIOD = Duration.ofSeconds(1);
-
     private final LoadingCache<String, RateLimiter> limiters;
+    private final Duration period;
 
     ClientRateLimits(EdgeProperties.RateLimit settings) {
         RateLimiterConfig config = RateLimiterConfig.custom()
-                .limitForPeriod(settings.requestsPerSecond())
-                .limitRefreshPeriod(PERIOD)
+                .limitForPeriod(settings.requests())
+                .limitRefreshPeriod(settings.period())
                 .timeoutDuration(Duration.ZERO)
                 .build();
+        this.period = settings.period();
         this.limiters = Caffeine.newBuilder()
                 .maximumSize(settings.maxClients())
                 .expireAfterAccess(settings.idleAfter())
@@ -49,7 +49,7 @@ class ClientRateLimits implements WebFilter, Ordered {
         }
         RateLimiter limiter = limiters.get(client(exchange));
         if (!limiter.acquirePermission()) {
-            return Mono.error(Problems.tooManyRequests(PERIOD));
+            return Mono.error(Problems.tooManyRequests(period));
         }
         return chain.filter(exchange);
     }

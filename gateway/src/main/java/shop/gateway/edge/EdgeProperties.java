@@ -12,8 +12,11 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("shop.gateway.edge")
 record EdgeProperties(DataSize maxBodySize, RateLimit rateLimit, Breaker breaker, Retry retry) {
 
-    /** Requests a client may make per second; at most {@code maxClients} clients are tracked. */
-    record RateLimit(int requestsPerSecond, long maxClients, Duration idleAfter) {}
+    /**
+     * Requests a client may make per period; at most {@code maxClients} clients are tracked, and
+     * one idle for {@code idleAfter} is forgotten.
+     */
+    record RateLimit(int requests, Duration period, long maxClients, Duration idleAfter) {}
 
     /** One breaker per upstream service, counting transport failures (refused, timed out, cut). */
     record Breaker(float failureRateThreshold, int minimumCalls, int windowSize, Duration openFor) {}

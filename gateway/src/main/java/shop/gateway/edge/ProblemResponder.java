@@ -63,17 +63,21 @@ class ProblemResponder implements WebExceptionHandler {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
+    /** The problem's members as Spring renders a {@link ProblemDetail}: absent members are left out. */
     private static Map<String, Object> document(ProblemDetail problem, ServerHttpRequest request) {
         Map<String, Object> document = new LinkedHashMap<>();
-        URI type = problem.getType();
-        document.put("type", type == null ? "about:blank" : type.toString());
+        if (problem.getType() != null) {
+            document.put("type", problem.getType().toString());
+        }
         document.put(
                 "title",
                 problem.getTitle() == null
                         ? HttpStatus.valueOf(problem.getStatus()).getReasonPhrase()
                         : problem.getTitle());
         document.put("status", problem.getStatus());
-        document.put("detail", problem.getDetail());
+        if (problem.getDetail() != null) {
+            document.put("detail", problem.getDetail());
+        }
         URI instance = problem.getInstance();
         document.put("instance", instance == null ? request.getPath().value() : instance.toString());
         if (problem.getProperties() != null) {

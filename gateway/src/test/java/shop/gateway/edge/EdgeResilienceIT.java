@@ -59,7 +59,7 @@ class EdgeResilienceIT {
         properties.put("shop.gateway.upstreams.payment", StandInService.downUrl());
         properties.put("shop.gateway.timeouts.read-ms", 1500);
         properties.put("shop.gateway.timeouts.order-placement-ms", 1500);
-        properties.put("shop.gateway.edge.rate-limit.requests-per-second", REQUESTS_PER_SECOND);
+        properties.put("shop.gateway.edge.rate-limit.requests", REQUESTS_PER_SECOND);
         properties.put("shop.gateway.edge.breaker.minimum-calls", 4);
         properties.put("shop.gateway.edge.breaker.window-size", 10);
         properties.put("shop.gateway.edge.breaker.open-for", "30s");
