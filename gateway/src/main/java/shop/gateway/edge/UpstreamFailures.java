@@ -1,6 +1,7 @@
 package shop.gateway.edge;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -31,9 +32,14 @@ final class UpstreamFailures {
         return error instanceof CallNotPermittedException || causedBy(error, ConnectException.class);
     }
 
-    /** The connection failed before any answer began: safe to try again for an idempotent read. */
+    /**
+     * The connection was refused or cut before any answer began: worth trying again at once for an
+     * idempotent read. Not a connect timeout: a host that let one pass is not back 100 ms later,
+     * and waiting again would hold the client past the second or two it should wait for its 503.
+     */
     static boolean connectionFailed(Throwable error) {
-        return causedBy(error, ConnectException.class) || causedBy(error, PrematureCloseException.class);
+        return (causedBy(error, ConnectException.class) && !causedBy(error, ConnectTimeoutException.class))
+                || causedBy(error, PrematureCloseException.class);
     }
 
     static Throwable translate(Throwable error, String service, HttpMethod method, Duration retryAfter) {

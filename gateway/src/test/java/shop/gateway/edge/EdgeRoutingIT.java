@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
@@ -70,7 +72,7 @@ class EdgeRoutingIT {
         Stream.of(orders, inventory, payment).forEach(StandInService::close);
     }
 
-    static org.reactivestreams.Publisher<Void> inventory(StandInService.Received request, HttpServerResponse response) {
+    static Publisher<Void> inventory(StandInService.Received request, HttpServerResponse response) {
         String uri = request.uri();
         if (request.method().equals("POST") && uri.equals("/products")) {
             return request.body().contains("\"price\"")
@@ -83,7 +85,7 @@ class EdgeRoutingIT {
         return StandInService.json(response, 200, "{\"seen\":\"" + request.method() + " " + uri + "\"}");
     }
 
-    static org.reactivestreams.Publisher<Void> payment(StandInService.Received request, HttpServerResponse response) {
+    static Publisher<Void> payment(StandInService.Received request, HttpServerResponse response) {
         if (request.method().equals("POST") && request.body().contains("c-1")) {
             return StandInService.problem(response, 409, CUSTOMER_409);
         }
@@ -277,7 +279,7 @@ class EdgeRoutingIT {
     @Test
     void aBodyOverTheLimitIsRefusedWhetherDeclaredOrChunked() {
         byte[] large = new byte[1024 * 1024 + 1];
-        java.util.Arrays.fill(large, (byte) ' ');
+        Arrays.fill(large, (byte) ' ');
         gateway.post()
                 .uri("/api/products")
                 .contentType(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -11,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.netty.http.client.PrematureCloseException;
 
 class UpstreamFailuresTests {
 
@@ -26,6 +29,18 @@ class UpstreamFailuresTests {
             assertThat(problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
             assertThat(problem.getBody().getDetail()).isEqualTo("order-service cannot be reached");
         }
+    }
+
+    @Test
+    void onlyARefusedOrCutConnectionIsWorthRetryingAtOnce() {
+        assertThat(UpstreamFailures.connectionFailed(new ConnectException("Connection refused")))
+                .isTrue();
+        assertThat(UpstreamFailures.connectionFailed(PrematureCloseException.TEST_EXCEPTION))
+                .isTrue();
+        assertThat(UpstreamFailures.connectionFailed(new ConnectTimeoutException("connection timed out")))
+                .isFalse();
+        assertThat(UpstreamFailures.connectionFailed(new TimeoutException("late")))
+                .isFalse();
     }
 
     @Test
@@ -58,7 +73,7 @@ class UpstreamFailuresTests {
 
     @Test
     void theEdgesOwnRefusalsAreNotTransportFailures() {
-        var tooLarge = Problems.payloadTooLarge(org.springframework.util.unit.DataSize.ofMegabytes(1));
+        var tooLarge = Problems.payloadTooLarge(DataSize.ofMegabytes(1));
         assertThat(UpstreamFailures.isTransportFailure(tooLarge)).isFalse();
         assertThat(UpstreamFailures.translate(tooLarge, "order-service", HttpMethod.POST, RETRY_AFTER))
                 .isSameAs(tooLarge);
