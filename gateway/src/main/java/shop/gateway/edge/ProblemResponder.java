@@ -54,7 +54,7 @@ class ProblemResponder implements WebExceptionHandler {
             problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred");
         }
-        // headers an upstream answer may have left (length, type) do not describe this body
+        // headers set for the answer that failed (length, type) do not describe this one
         response.getHeaders().clear();
         response.getHeaders().putAll(headers);
         response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
