@@ -221,12 +221,26 @@ class EdgeRoutingIT {
             assertThat(received.header("Idempotency-Key")).isEqualTo("key-42");
             assertThat(received.body()).isEqualTo(order);
         });
+
+        // Read-your-writes: the view recorded the accepted order before the 202 went out.
+        gateway.get()
+                .uri("/api/orders/" + ORDER_ID)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.orderId")
+                .isEqualTo(ORDER_ID)
+                .jsonPath("$.status")
+                .isEqualTo("PENDING");
     }
 
     @Test
-    void nothingButPlacingAnOrderReachesOrderService() {
+    void nothingButPlacingAnOrderIsRoutedToOrderService() {
+        // The view answers reads itself; of an order it has not seen, it only asks order-service.
+        String unknown = "0b0c0d0e-0000-4000-8000-000000000000";
         gateway.get()
-                .uri("/api/orders/" + ORDER_ID)
+                .uri("/api/orders/" + unknown)
                 .exchange()
                 .expectStatus()
                 .isNotFound()
@@ -254,8 +268,8 @@ class EdgeRoutingIT {
                 .expectStatus()
                 .isNotFound();
         assertThat(orders.received())
-                .allSatisfy(received ->
-                        assertThat(received.method() + " " + received.uri()).isEqualTo("POST /orders"));
+                .allSatisfy(received -> assertThat(received.method() + " " + received.uri())
+                        .isIn("POST /orders", "GET /orders/" + unknown));
     }
 
     @Test
