@@ -1,10 +1,12 @@
 package shop.gateway.view.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,13 +55,13 @@ class OrderStatusController {
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<StatusUpdate>>>> stream(@PathVariable UUID orderId) {
         return known(orderId).map(first -> {
-            AtomicLong lastSent = new AtomicLong(-1);
+            AtomicReference<StatusUpdate> lastSent = new AtomicReference<>();
             Flux<ServerSentEvent<StatusUpdate>> updates = Flux.merge(
                             changes.of(orderId).map(change -> Boolean.TRUE), Mono.just(Boolean.TRUE))
                     .onBackpressureLatest()
                     .concatMap(reread -> views.find(orderId).defaultIfEmpty(first), 1)
-                    .filter(view -> view.version() > lastSent.get() || lastSent.get() < 0)
-                    .doOnNext(view -> lastSent.set(view.version()))
+                    .filter(view -> isNews(view, lastSent.get()))
+                    .doOnNext(view -> lastSent.set(StatusUpdate.of(view)))
                     .takeUntil(view -> view.status().isFinal())
                     .map(view -> ServerSentEvent.builder(StatusUpdate.of(view))
                             .event("status")
@@ -71,6 +73,14 @@ class OrderStatusController {
                                     shared -> Flux.merge(shared, keepAlive().takeUntilOther(shared.ignoreElements())))
                             .take(settings.maxStreamDuration()));
         });
+    }
+
+    /** A newer version of the view whose status or failure reason differs from what was sent. */
+    private static boolean isNews(OrderView view, StatusUpdate sent) {
+        return sent == null
+                || (view.version() > sent.version()
+                        && (!view.status().name().equals(sent.status())
+                                || !Objects.equals(view.failureReason(), sent.failureReason())));
     }
 
     private Flux<ServerSentEvent<StatusUpdate>> keepAlive() {
@@ -87,9 +97,15 @@ class OrderStatusController {
                         Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + orderId)));
     }
 
-    record StatusUpdate(UUID orderId, String status, String failureReason, Instant at) {
+    record StatusUpdate(
+            UUID orderId,
+            String status,
+            String failureReason,
+            Instant at,
+            @JsonIgnore long version) {
         static StatusUpdate of(OrderView view) {
-            return new StatusUpdate(view.orderId(), view.status().name(), view.failureReason(), view.updatedAt());
+            return new StatusUpdate(
+                    view.orderId(), view.status().name(), view.failureReason(), view.updatedAt(), view.version());
         }
     }
 
