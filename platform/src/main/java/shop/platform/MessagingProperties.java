@@ -36,13 +36,17 @@ public record MessagingProperties(
      * @param minBackoff first wait after an infrastructure failure (retried for as long as it takes)
      * @param maxBackoff longest wait between infrastructure retries
      * @param drainTimeout how long shutdown waits for messages in flight
+     * @param batchSize most messages handled in one transaction
+     * @param batchWait longest a message waits for others to share its transaction
      */
     public record Consumer(
             @DefaultValue("3") int messageRetries,
             @DefaultValue("100ms") Duration messageBackoff,
             @DefaultValue("100ms") Duration minBackoff,
             @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("20s") Duration drainTimeout) {}
+            @DefaultValue("20s") Duration drainTimeout,
+            @DefaultValue("32") int batchSize,
+            @DefaultValue("2ms") Duration batchWait) {}
 
     /**
      * @param outbox how long sent outbox rows are kept

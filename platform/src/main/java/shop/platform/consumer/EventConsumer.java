@@ -2,32 +2,41 @@ package shop.platform.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import shop.platform.MessagingProperties;
 import shop.platform.event.Causation;
 import shop.platform.event.EventCodec;
 import shop.platform.event.IncomingEvent;
+import shop.platform.event.MalformedEventException;
 import shop.platform.event.TraceParent;
 import shop.platform.inbox.Inbox;
 
 /**
- * Handles each message of a binding as its own {@code Mono}: parse, then one transaction that
- * records the event in the inbox and applies the handler's effect (outbox rows included), then
- * the acknowledgement, only after the commit. The binder's thread returns at once; prefetch
- * bounds how many messages are in flight.
+ * Handles the messages of one binding. The binder's thread only hands each message over and
+ * returns; prefetch bounds how many are held. Messages that arrive together are handled in one
+ * transaction, in arrival order: each one's inbox record and effect (outbox rows included), one
+ * commit for all, then each is acknowledged on its own channel. One commit per batch rather than
+ * per message is what lets a saga step keep up under load; batches of a binding run one after
+ * the other, so they never contend with each other for the same rows.
  *
- * <p>Infrastructure failures are retried with backoff for as long as the message is held;
- * message failures are retried a few times, then dead-lettered with their cause and
- * acknowledged. If the channel closes meanwhile, the broker redelivers the message and this
- * attempt stops.
+ * <p>An infrastructure failure retries the batch with backoff for as long as its messages are
+ * held. Any other failure sends the batch's messages through one at a time: a message that fails
+ * on its own is retried a few times, then dead-lettered with its cause and acknowledged, and the
+ * others go on. If a channel closes meanwhile, the broker redelivers its messages and this
+ * attempt lets them go.
  */
 public final class EventConsumer implements Consumer<Message<byte[]>> {
 
@@ -41,6 +50,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
     private final DeliveriesInFlight inFlight;
     private final MessagingProperties.Consumer settings;
     private final MeterRegistry meters;
+    private final Sinks.Many<Delivery> arrivals = Sinks.many().unicast().onBackpressureBuffer();
 
     EventConsumer(
             EventHandlers handlers,
@@ -59,6 +69,16 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         this.inFlight = inFlight;
         this.settings = settings;
         this.meters = meters;
+        arrivals.asFlux()
+                // the fair variant waits for demand instead of failing while a batch is being handled
+                .bufferTimeout(settings.batchSize(), settings.batchWait(), true)
+                .concatMap(batch -> handleBatch(batch)
+                        .onErrorResume(error -> {
+                            log.error("Unexpected failure handling {} message(s)", batch.size(), error);
+                            return Mono.empty();
+                        })
+                        .doFinally(signal -> batch.forEach(delivery -> inFlight.exit())))
+                .subscribe();
     }
 
     @Override
@@ -67,26 +87,81 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         if (!inFlight.enter()) {
             return;
         }
-        Mono.defer(() -> handleOnce(delivery))
-                .retryWhen(retryWhileHeld(delivery))
-                .onErrorResume(failure -> failure instanceof Released ? Mono.empty() : deadLetter(delivery, failure))
-                .flatMap(outcome -> acknowledge(delivery, outcome))
-                .doFinally(signal -> inFlight.exit())
-                .subscribe(
-                        null,
-                        error -> log.error("Unexpected failure handling a message of {}", delivery.queue(), error));
+        boolean queued;
+        synchronized (arrivals) {
+            queued = arrivals.tryEmitNext(delivery).isSuccess();
+        }
+        if (!queued) {
+            handleAlone(delivery).doFinally(signal -> inFlight.exit()).subscribe();
+        }
     }
 
-    private Mono<String> handleOnce(Delivery delivery) {
-        IncomingEvent event = codec.decode(delivery.message().getBody(), delivery.traceparent());
+    private Mono<Void> handleBatch(List<Delivery> batch) {
+        List<Received> readable = new ArrayList<>();
+        List<Delivery> unreadable = new ArrayList<>();
+        for (Delivery delivery : batch) {
+            try {
+                readable.add(
+                        new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent())));
+            } catch (MalformedEventException e) {
+                unreadable.add(delivery);
+            }
+        }
+        return handleTogether(readable)
+                .onErrorResume(failure -> {
+                    log.debug(
+                            "A batch of {} failed ({}): handling its messages one by one",
+                            readable.size(),
+                            failure.toString());
+                    return Flux.fromIterable(readable)
+                            .concatMap(received -> handleAlone(received.delivery()))
+                            .then();
+                })
+                .then(Flux.fromIterable(unreadable).concatMap(this::handleAlone).then());
+    }
+
+    private Mono<Void> handleTogether(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        if (batch.size() == 1) {
+            return handleAlone(batch.get(0).delivery());
+        }
+        meters.summary(
+                        "shop.consumer.batch.size",
+                        "queue",
+                        batch.get(0).delivery().queue())
+                .record(batch.size());
+        return Mono.defer(() -> transaction.transactional(
+                        Flux.fromIterable(batch).concatMap(this::apply).collectList()))
+                .retryWhen(retry(
+                        () -> batch.stream()
+                                .allMatch(received -> received.delivery().held()),
+                        0))
+                .flatMap(outcomes ->
+                        acknowledge(batch.stream().map(Received::delivery).toList(), outcomes));
+    }
+
+    private Mono<Void> handleAlone(Delivery delivery) {
+        if (!delivery.held()) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> transaction.transactional(apply(
+                        new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent())))))
+                .retryWhen(retry(delivery::held, settings.messageRetries()))
+                .onErrorResume(failure -> failure instanceof Released ? Mono.empty() : deadLetter(delivery, failure))
+                .flatMap(outcome -> acknowledge(List.of(delivery), List.of(outcome)));
+    }
+
+    /** Within a transaction: the inbox record, then the handler's effect, unless it is a duplicate. */
+    private Mono<String> apply(Received received) {
+        IncomingEvent event = received.event();
         if (!handlers.handles(event.type())) {
             return Mono.just("ignored");
         }
         TraceParent trace = event.traceParent() == null ? TraceParent.newTrace() : event.traceParent();
-        return transaction
-                .transactional(inbox.recordFirst(delivery.queue(), event.eventId())
-                        .flatMap(first ->
-                                first ? handlers.handle(event, codec).thenReturn("handled") : Mono.just("duplicate")))
+        return inbox.recordFirst(received.delivery().queue(), event.eventId())
+                .flatMap(first -> first ? handlers.handle(event, codec).thenReturn("handled") : Mono.just("duplicate"))
                 .contextWrite(context -> Causation.put(context, new Causation(event.eventId(), trace)));
     }
 
@@ -105,36 +180,47 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                 .onErrorResume(Released.class, released -> Mono.empty());
     }
 
-    private Mono<Void> acknowledge(Delivery delivery, String outcome) {
-        return Mono.<Void>fromCallable(() -> {
-                    delivery.ack();
-                    meters.counter("shop.consumer.messages", "queue", delivery.queue(), "outcome", outcome)
-                            .increment();
-                    return null;
+    private Mono<Void> acknowledge(List<Delivery> deliveries, List<String> outcomes) {
+        return Mono.<Void>fromRunnable(() -> {
+                    for (int i = 0; i < deliveries.size(); i++) {
+                        Delivery delivery = deliveries.get(i);
+                        try {
+                            delivery.ack();
+                            meters.counter(
+                                            "shop.consumer.messages",
+                                            "queue",
+                                            delivery.queue(),
+                                            "outcome",
+                                            outcomes.get(i))
+                                    .increment();
+                        } catch (Exception failure) {
+                            log.info(
+                                    "Could not acknowledge a message of {} (it will be redelivered): {}",
+                                    delivery.queue(),
+                                    failure.toString());
+                        }
+                    }
                 })
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(failure -> {
-                    log.info(
-                            "Could not acknowledge a message of {} (it will be redelivered): {}",
-                            delivery.queue(),
-                            failure.toString());
-                    return Mono.empty();
-                });
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Retry retryWhileHeld(Delivery delivery) {
+    /**
+     * Retries infrastructure failures with backoff while {@code held}, and other failures
+     * {@code messageRetries} times; gives up with {@link Released} once a message is no longer held.
+     */
+    private Retry retry(BooleanSupplier held, int messageRetries) {
         return Retry.from(signals -> {
             int[] messageFailures = {0};
             return signals.concatMap(signal -> {
                 Throwable failure = signal.failure();
-                if (!delivery.held()) {
+                if (!held.getAsBoolean()) {
                     return Mono.error(new Released());
                 }
                 if (Failures.isInfrastructure(failure)) {
-                    log.debug("Infrastructure failure on {}, retrying: {}", delivery.queue(), failure.toString());
+                    log.debug("Infrastructure failure, retrying: {}", failure.toString());
                     return Mono.delay(backoff(signal.totalRetriesInARow()));
                 }
-                if (messageFailures[0]++ < settings.messageRetries()) {
+                if (messageFailures[0]++ < messageRetries) {
                     return Mono.delay(settings.messageBackoff());
                 }
                 return Mono.error(failure);
@@ -147,6 +233,8 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         long capped = Math.min(base, settings.maxBackoff().toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
+
+    private record Received(Delivery delivery, IncomingEvent event) {}
 
     /** The delivery's channel closed: the broker will deliver the message again. */
     private static final class Released extends RuntimeException {

@@ -59,7 +59,7 @@ class ConsumerIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> entriesFor(eventId) == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> acknowledged("handled") > handledBefore);
-        assertThat(app.getBean(Ledger.class).attempts(eventId)).isEqualTo(3);
+        assertThat(app.getBean(Ledger.class).attempts(eventId)).isBetween(3, 4);
         assertThat(deadLettersFor(eventId.toString())).isEmpty();
     }
 
@@ -77,11 +77,13 @@ class ConsumerIT {
 
         var failing = deadLettersFor(poisoned.toString()).get(0).getMessageProperties();
         assertThat(failing.<String>getHeader("x-exception-type")).isEqualTo(IllegalStateException.class.getName());
-        assertThat(failing.<String>getHeader("x-exception-message")).contains("the ledger refuses attempt 4");
+        // Once with the messages it arrived with (if any), then alone: once and 3 retries.
+        int attempts = app.getBean(Ledger.class).attempts(poisoned);
+        assertThat(attempts).isBetween(4, 5);
+        assertThat(failing.<String>getHeader("x-exception-message")).contains("the ledger refuses attempt " + attempts);
         assertThat(failing.<String>getHeader("x-original-exchange")).isEqualTo(LedgerApplication.EXCHANGE);
         assertThat(failing.<String>getHeader("x-original-routingKey")).isEqualTo("AmountBooked");
         assertThat(failing.getType()).isEqualTo("AmountBooked");
-        assertThat(app.getBean(Ledger.class).attempts(poisoned)).isEqualTo(4);
 
         var garbage = deadLettersFor(garbageId).get(0);
         assertThat(garbage.getMessageProperties().<String>getHeader("x-exception-message"))
@@ -108,6 +110,22 @@ class ConsumerIT {
                 .allSatisfy(eventId ->
                         assertThat(deadLettersFor(eventId.toString())).isEmpty());
         assertThat(ledger.messagesIn(LedgerApplication.QUEUE)).isZero();
+    }
+
+    @Test
+    void messagesArrivingTogetherShareTransactions() {
+        List<UUID> booked = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            booked.add(ledger.book(i, 0));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesFor(booked) == booked.size());
+        var batches = app.getBean(MeterRegistry.class)
+                .find("shop.consumer.batch.size")
+                .summary();
+        assertThat(batches).isNotNull();
+        assertThat(batches.max()).isGreaterThan(1);
+        assertThat(batches.count()).isLessThan(booked.size());
     }
 
     private static double acknowledged(String outcome) {
