@@ -1,18 +1,12 @@
 package shop.platform;
 
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Deletes sent outbox rows and old inbox records once their retention period has passed. */
-public class RetentionSweeper implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
+public class RetentionSweeper extends BackgroundWork {
 
     // Bounded deletes keep each transaction short however much has piled up.
     private static final String SWEEP_OUTBOX = """
@@ -26,7 +20,6 @@ public class RetentionSweeper implements SmartLifecycle {
 
     private final DatabaseClient db;
     private final MessagingProperties.Retention retention;
-    private volatile Disposable running;
 
     public RetentionSweeper(DatabaseClient db, MessagingProperties.Retention retention) {
         this.db = db;
@@ -51,27 +44,7 @@ public class RetentionSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(retention.sweepInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("Retention sweep failed, next try in {}: {}", retention.sweepInterval(), error.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        running = null;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Disposable begin() {
+        return every(retention.sweepInterval(), "Retention sweep", this::sweep);
     }
 }

@@ -1,23 +1,17 @@
 package shop.order.orders;
 
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import shop.platform.BackgroundWork;
 
 /** Deletes Idempotency-Keys older than their retention, every sweep interval while the service runs. */
 @Component
-class IdempotencyKeySweeper implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeySweeper.class);
+class IdempotencyKeySweeper extends BackgroundWork {
 
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
-    private volatile Disposable running;
 
     IdempotencyKeySweeper(IdempotencyKeys keys, IdempotencyProperties properties) {
         this.keys = keys;
@@ -34,32 +28,7 @@ class IdempotencyKeySweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.sweepInterval())
-                // A tick that comes while a sweep still runs is skipped: without this, interval
-                // would fail with an overflow and end the sweeps for good.
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn(
-                            "Idempotency-Key sweep failed, next try in {}: {}",
-                            properties.sweepInterval(),
-                            error.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        running = null;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Disposable begin() {
+        return every(properties.sweepInterval(), "Idempotency-Key sweep", this::sweep);
     }
 }

@@ -24,6 +24,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import shop.platform.BackgroundWork;
 import shop.platform.MessagingProperties;
 
 /**
@@ -34,7 +35,7 @@ import shop.platform.MessagingProperties;
  * and tries again. A crash between publish and commit publishes the batch again: delivery is at
  * least once, and consumers deduplicate.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWork {
 
     /** Stops after the consumers have drained, so that what they commit is published if it can be. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -66,7 +67,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer lag;
     private final Retry retry;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable running;
 
     public OutboxRelay(
             DatabaseClient db,
@@ -110,26 +110,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.merge(
+    protected Disposable begin() {
+        return Flux.merge(
                         wakeups.asFlux(), Flux.interval(settings.pollInterval()).map(tick -> Boolean.TRUE))
                 .onBackpressureLatest()
                 .concatMap(wake -> drain().transformDeferred(RetryOperator.of(retry)), 1)
                 .subscribe(null, error -> log.error("Outbox relay stopped", error));
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        running = null;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 
     @Override

@@ -10,13 +10,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
+import shop.platform.BackgroundWork;
 
 /**
  * Tells live streams that an order's view changed, on every gateway instance. A change is
@@ -25,7 +26,7 @@ import reactor.util.retry.Retry;
  * every few milliseconds, because each {@code NOTIFY} takes a lock at commit that every
  * database of the cluster waits on. A notification is a hint to re-read the view, never data.
  */
-public class ViewChanges implements SmartLifecycle {
+public class ViewChanges extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(ViewChanges.class);
     private static final String CHANNEL = "order_view_changes";
@@ -37,7 +38,6 @@ public class ViewChanges implements SmartLifecycle {
     private final Sinks.Many<UUID> toNotify = Sinks.many().unicast().onBackpressureBuffer();
     private final DatabaseClient db;
     private final ConnectionFactory listenerConnections;
-    private volatile Disposable running;
 
     /** @param listenerConnections a non-pooled factory: the listening connection is held for good */
     public ViewChanges(DatabaseClient db, ConnectionFactory listenerConnections) {
@@ -57,7 +57,7 @@ public class ViewChanges implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable begin() {
         Disposable notifier = toNotify.asFlux()
                 .bufferTimeout(IDS_PER_NOTIFICATION, Duration.ofMillis(20))
                 .concatMap(ids -> notifyOthers(ids).onErrorResume(error -> {
@@ -76,24 +76,7 @@ public class ViewChanges implements SmartLifecycle {
                                 "Listening for view changes failed, reconnecting: {}",
                                 retry.failure().toString())))
                 .subscribe(this::receive);
-        running = () -> {
-            notifier.dispose();
-            listener.dispose();
-        };
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        running = null;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+        return Disposables.composite(notifier, listener);
     }
 
     private Mono<Void> notifyOthers(List<UUID> ids) {
