@@ -21,6 +21,7 @@ import shop.platform.outbox.OutboxRelay;
 import shop.platform.topology.Topology;
 import shop.platform.topology.TopologyProperties;
 import shop.platform.web.ProblemResponses;
+import shop.platform.web.StrictJsonInput;
 
 /** The messaging plumbing every service gets by depending on {@code platform}. */
 @AutoConfiguration
@@ -91,6 +92,11 @@ public class PlatformAutoConfiguration {
     @Bean
     RetentionSweeper retentionSweeper(DatabaseClient db, MessagingProperties properties) {
         return new RetentionSweeper(db, properties.retention());
+    }
+
+    @Bean
+    StrictJsonInput strictJsonInput() {
+        return new StrictJsonInput();
     }
 
     @Bean

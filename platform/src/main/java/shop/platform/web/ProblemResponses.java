@@ -16,6 +16,9 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Answers every error of a service's HTTP API as RFC 9457 {@code application/problem+json}.
@@ -43,6 +46,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        JacksonException mistyped = mistypedValue(ex);
+        if (mistyped != null) {
+            return handleExceptionInternal(
+                    ex, MistypedValues.problem(mistyped), headers, HttpStatus.BAD_REQUEST, exchange);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, inputProblem(ex));
         problem.setTitle("Malformed request");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
@@ -69,9 +77,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
     }
 
+    /** Well-formed JSON with a value of the wrong type, such as a quantity of 2.5: a field error. */
+    private static JacksonException mistypedValue(ServerWebInputException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException || cause instanceof InputCoercionException) {
+                return (JacksonException) cause;
+            }
+        }
+        return null;
+    }
+
     private static String inputProblem(ServerWebInputException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof tools.jackson.core.JacksonException jackson) {
+            if (cause instanceof JacksonException jackson) {
                 return "the body is not valid JSON for this request: " + jackson.getOriginalMessage();
             }
         }

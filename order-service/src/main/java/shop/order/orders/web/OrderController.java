@@ -5,9 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +19,6 @@ import shop.order.orders.IdempotencyKeyReused;
 import shop.order.orders.OrderPlacement;
 import shop.order.orders.Orders;
 import shop.platform.web.InvalidRequestException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 @RestController
 @RequestMapping("/orders")
@@ -66,12 +61,6 @@ class OrderController {
     }
 
     // UUID.fromString alone accepts short forms such as "1-2-3-4-5".
-    /** A value of the wrong JSON type: a field error, where the platform would only say the body is unreadable. */
-    @ExceptionHandler({MismatchedInputException.class, InputCoercionException.class})
-    ProblemDetail mistypedValue(JacksonException mistyped) {
-        return MistypedValues.problem(mistyped);
-    }
-
     private static UUID parse(String orderId) {
         if (!UUID_FORMAT.matcher(orderId).matches()) {
             throw new InvalidRequestException("orderId", "must be a UUID");

@@ -1,4 +1,4 @@
-package shop.order.orders.web;
+package shop.platform.web;
 
 import java.util.Collection;
 import java.util.List;
