@@ -2,6 +2,7 @@ package shop.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import shop.platform.consumer.DeliveriesInFlight;
 import shop.platform.consumer.EventConsumers;
+import shop.platform.deadletter.DeadLetterEndpoint;
+import shop.platform.deadletter.DeadLetterQueues;
 import shop.platform.event.EventCodec;
 import shop.platform.inbox.Inbox;
 import shop.platform.outbox.ConfirmedPublisher;
@@ -92,6 +95,12 @@ public class PlatformAutoConfiguration {
     @Bean
     RetentionSweeper retentionSweeper(DatabaseClient db, MessagingProperties properties) {
         return new RetentionSweeper(db, properties.retention());
+    }
+
+    @Bean
+    DeadLetterEndpoint deadLetterEndpoint(ConnectionFactory connectionFactory, TopologyProperties topology) {
+        var rabbit = ((CachingConnectionFactory) connectionFactory).getRabbitConnectionFactory();
+        return new DeadLetterEndpoint(new DeadLetterQueues(rabbit, topology));
     }
 
     @Bean

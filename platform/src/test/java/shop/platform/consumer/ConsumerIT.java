@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.context.ConfigurableApplicationContext;
+import shop.platform.deadletter.DeadLetter;
+import shop.platform.deadletter.DeadLetterEndpoint;
 import shop.platform.sample.Ledger;
 import shop.platform.sample.LedgerApplication;
 import shop.platform.sample.LedgerFixture;
@@ -90,6 +92,40 @@ class ConsumerIT {
                 .contains("not JSON");
         assertThat(LedgerFixture.body(garbage)).isEqualTo("{this is not json");
         assertThat(entriesFor(poisoned)).isZero();
+    }
+
+    @Test
+    void aDeadLetterIsListedWithItsCauseAndReplayedIntoTheQueueItFailedIn() {
+        var ledgerService = app.getBean(Ledger.class);
+        var endpoint = app.getBean(DeadLetterEndpoint.class);
+        UUID orderId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        ledgerService.refuse(orderId);
+        ledger.publish(eventId.toString(), LedgerFixture.amountBooked(eventId, orderId, 23, 0));
+
+        var letter = await().atMost(Duration.ofSeconds(10))
+                .until(() -> deadLetter(endpoint, eventId), found -> found != null);
+        assertThat(letter.orderId()).isEqualTo(orderId.toString());
+        assertThat(letter.type()).isEqualTo("AmountBooked");
+        assertThat(letter.exceptionType()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(letter.exceptionMessage()).contains("the ledger refuses");
+        assertThat(letter.originalExchange()).isEqualTo(LedgerApplication.EXCHANGE);
+        assertThat(letter.originalRoutingKey()).isEqualTo("AmountBooked");
+        assertThat(letter.body()).contains("\"amount\":23");
+
+        ledgerService.accept(orderId);
+        assertThat(endpoint.replay(LedgerApplication.QUEUE, eventId.toString()).block(Duration.ofSeconds(10)))
+                .containsEntry("replayed", 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> entriesFor(eventId) == 1);
+        assertThat(deadLetter(endpoint, eventId)).isNull();
+    }
+
+    private static DeadLetter deadLetter(DeadLetterEndpoint endpoint, UUID eventId) {
+        return endpoint.list().block(Duration.ofSeconds(10)).getOrDefault(LedgerApplication.QUEUE, List.of()).stream()
+                .filter(letter -> eventId.toString().equals(letter.messageId()))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package shop.platform.sample;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +16,20 @@ public class Ledger {
     private final DatabaseClient db;
     private final Outbox outbox;
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Set<UUID> refusedOrders = ConcurrentHashMap.newKeySet();
 
     Ledger(DatabaseClient db, Outbox outbox) {
         this.db = db;
         this.outbox = outbox;
+    }
+
+    /** Fails every booking of the order until {@link #accept} (a bug, then its fix). */
+    public void refuse(UUID orderId) {
+        refusedOrders.add(orderId);
+    }
+
+    public void accept(UUID orderId) {
+        refusedOrders.remove(orderId);
     }
 
     public int attempts(UUID eventId) {
@@ -28,7 +39,7 @@ public class Ledger {
     Mono<Void> book(AmountBooked booked) {
         int attempt = attempts.computeIfAbsent(booked.eventId(), id -> new AtomicInteger())
                 .incrementAndGet();
-        if (booked.failures() < 0 || attempt <= booked.failures()) {
+        if (booked.failures() < 0 || attempt <= booked.failures() || refusedOrders.contains(booked.orderId())) {
             return Mono.error(
                     new IllegalStateException("the ledger refuses attempt " + attempt + " of " + booked.eventId()));
         }

@@ -60,6 +60,11 @@ public final class LedgerFixture {
         properties.setType("AmountBooked");
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        var orderId =
+                java.util.regex.Pattern.compile("\"orderId\":\"([^\"]+)\"").matcher(body);
+        if (orderId.find()) {
+            properties.setHeader("orderId", orderId.group(1));
+        }
         rabbit.send(
                 LedgerApplication.EXCHANGE,
                 "AmountBooked",
