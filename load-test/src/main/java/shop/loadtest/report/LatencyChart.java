@@ -32,7 +32,7 @@ public final class LatencyChart {
     public static String html(String title, Map<String, Histogram> series) {
         Map<String, List<double[]>> curves = new LinkedHashMap<>();
         double maxMillis = 1;
-        double maxNines = 1;
+        double maxNines = 3; // at least up to 99.9%, so that charts of small runs compare with big ones
         for (Map.Entry<String, Histogram> entry : series.entrySet()) {
             List<double[]> points = points(entry.getValue());
             curves.put(entry.getKey(), points);
