@@ -2,6 +2,7 @@ package shop.loadtest.following;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -23,6 +24,8 @@ public final class OrderFollower {
 
     private final ShopClient shop;
     private final Scheduler timer;
+    private final AtomicInteger reconnects = new AtomicInteger();
+    private final AtomicInteger fallbacksToPolling = new AtomicInteger();
 
     public OrderFollower(ShopClient shop, Scheduler timer) {
         this.shop = shop;
@@ -34,8 +37,23 @@ public final class OrderFollower {
                 .filter(StatusEvent::isFinal)
                 .next()
                 .switchIfEmpty(Mono.error(() -> new StreamEnded(orderId)))
-                .retryWhen(Retry.backoff(STREAM_RECONNECTS, FIRST_RECONNECT).scheduler(timer))
-                .onErrorResume(streamKeepsFailing -> poll(orderId));
+                .retryWhen(Retry.backoff(STREAM_RECONNECTS, FIRST_RECONNECT)
+                        .scheduler(timer)
+                        .doBeforeRetry(signal -> reconnects.incrementAndGet()))
+                .onErrorResume(streamKeepsFailing -> {
+                    fallbacksToPolling.incrementAndGet();
+                    return poll(orderId);
+                });
+    }
+
+    /** Streams opened again after one failed or ended early, over all orders so far. */
+    public int reconnects() {
+        return reconnects.get();
+    }
+
+    /** Orders whose streams failed so often that the follower polled them instead. */
+    public int fallbacksToPolling() {
+        return fallbacksToPolling.get();
     }
 
     private Mono<StatusEvent> poll(UUID orderId) {

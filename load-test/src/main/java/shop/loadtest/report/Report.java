@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The JSON report. The first eleven members are the fixed contract of ARCHITECTURE §6; the rest
  * add context: the run's id, its load and mix, the latency from the intended start to the final
- * status, the outcomes by mix category, and what broke an invariant.
+ * status, the outcomes by mix category, how often a stream was reopened or
+ * replaced by polling, and what broke an invariant.
  */
 public record Report(
         int orders,
@@ -25,6 +26,8 @@ public record Report(
         String mix,
         Latency endToEndLatencyMs,
         Map<String, Map<String, Integer>> outcomes,
+        int streamReconnects,
+        int pollingFallbacks,
         List<String> problems) {
 
     public record Invariants(boolean stockConserved, boolean moneyConserved, boolean expectedOutcomes) {}

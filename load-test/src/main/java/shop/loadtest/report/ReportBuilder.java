@@ -47,6 +47,8 @@ public final class ReportBuilder {
                 options.mix().toString(),
                 Latency.of(measured.endToEndLatency()),
                 outcomesByCategory(result),
+                result.streamReconnects(),
+                result.pollingFallbacks(),
                 verdict.problems());
     }
 

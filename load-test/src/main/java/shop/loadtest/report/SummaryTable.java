@@ -27,6 +27,9 @@ public final class SummaryTable {
                 report.outcomes().entrySet()) {
             text.append(String.format("  %-20s %s%n", category.getKey(), counts(category.getValue())));
         }
+        text.append(String.format(
+                "%-22s %d streams reopened, %d orders polled instead%n",
+                "following", report.streamReconnects(), report.pollingFallbacks()));
         Report.Invariants invariants = report.invariants();
         text.append(String.format(
                 "%-22s stock conserved %s, money conserved %s, expected outcomes %s%n",

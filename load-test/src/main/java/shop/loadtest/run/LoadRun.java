@@ -50,10 +50,11 @@ public final class LoadRun {
                     allPlaced.tryEmitEmpty();
                 }
             };
+            OrderFollower follower = new OrderFollower(shop, timer);
             Journey journey = new Journey(
                     shop,
                     new Persistent(RetryPolicy.standard(), timer),
-                    new OrderFollower(shop, timer),
+                    follower,
                     measurements,
                     ticker,
                     options.timeout(),
@@ -64,7 +65,13 @@ public final class LoadRun {
             return start(plan, journey)
                     .sort(Comparator.comparingInt(outcome -> outcome.planned().index()))
                     .collectList()
-                    .map(outcomes -> new RunResult(outcomes, measurements, startedAt, ticker.nanos()))
+                    .map(outcomes -> new RunResult(
+                            outcomes,
+                            measurements,
+                            startedAt,
+                            ticker.nanos(),
+                            follower.reconnects(),
+                            follower.fallbacksToPolling()))
                     .doFinally(signal -> progress.dispose());
         });
     }

@@ -33,6 +33,8 @@ class ReportTests {
             "happy=90,out-of-stock=4,declined=3,unshippable=3",
             new Latency(120, 230, 340, 450),
             Map.of("happy", Map.of("orders", 90, "CONFIRMED", 90)),
+            2,
+            0,
             List.of());
 
     @Test
@@ -69,6 +71,8 @@ class ReportTests {
                         "mix",
                         "endToEndLatencyMs",
                         "outcomes",
+                        "streamReconnects",
+                        "pollingFallbacks",
                         "problems");
         assertThat(Set.copyOf(json.get("acceptLatencyMs").propertyNames())).containsOnly("p50", "p90", "p99", "max");
         assertThat(Set.copyOf(json.get("completionLatencyMs").propertyNames()))
@@ -104,6 +108,8 @@ class ReportTests {
                                 "",
                                 REPORT.endToEndLatencyMs(),
                                 Map.of(),
+                                0,
+                                0,
                                 List.of())
                         .passed())
                 .isFalse();
@@ -157,6 +163,8 @@ class ReportTests {
                 report.mix(),
                 report.endToEndLatencyMs(),
                 report.outcomes(),
+                report.streamReconnects(),
+                report.pollingFallbacks(),
                 report.problems());
     }
 }
