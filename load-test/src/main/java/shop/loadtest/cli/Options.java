@@ -11,10 +11,11 @@ public record Options(int orders, Load load, Mix mix, Duration timeout, Optional
 
     /** Connections the run may hold: a stream and a request per order in flight, and some slack. */
     public int maxConnections() {
-        // with a rate, orders in flight ~ rate x saga time: a few seconds' worth covers a slow system
+        // with a rate, orders in flight ~ rate x saga time: 20 s worth covers a system far behind,
+        // so that a short pool never delays a due order (that latency would be the tool's, not the system's)
         int inFlight = load instanceof Load.Closed closed
                 ? closed.concurrency()
-                : (int) Math.min(orders, Math.ceil(((Load.Open) load).ordersPerSecond() * 5));
+                : (int) Math.min(orders, Math.ceil(((Load.Open) load).ordersPerSecond() * 20));
         return Math.max(16, inFlight * 2 + 16);
     }
 }
