@@ -20,6 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import shop.loadtest.plan.CustomerSpec;
 import shop.loadtest.plan.PlannedOrder;
 import shop.loadtest.plan.ProductSpec;
@@ -37,15 +38,20 @@ public final class ShopClient implements AutoCloseable {
 
     private final WebClient web;
     private final ConnectionProvider pool;
+    private final LoopResources loops;
 
-    private ShopClient(WebClient web, ConnectionProvider pool) {
+    private ShopClient(WebClient web, ConnectionProvider pool, LoopResources loops) {
         this.web = web;
         this.pool = pool;
+        this.loops = loops;
     }
 
     /**
      * A client whose pool holds {@code maxConnections}: each order in flight holds a stream and
-     * briefly a request, and waiting for a connection must queue rather than fail.
+     * briefly a request, and waiting for a connection must queue rather than fail. It runs on
+     * Java NIO, not on the native transport Reactor Netty prefers: with Netty 4.2's io_uring,
+     * kept-alive connections now and then went silent (a POST or a stream waiting for its
+     * timeout), which would show up as the system's latency.
      */
     public static ShopClient connect(URI gateway, int maxConnections) {
         ConnectionProvider pool = ConnectionProvider.builder("load-test")
@@ -54,7 +60,9 @@ public final class ShopClient implements AutoCloseable {
                 .pendingAcquireTimeout(Duration.ofSeconds(60))
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
+        LoopResources loops = LoopResources.create("load-test", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
         HttpClient http = HttpClient.create(pool)
+                .runOn(loops, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 // longer than the stream's 15 s keep-alive comments, so an idle stream is not cut
                 .responseTimeout(Duration.ofSeconds(40));
@@ -69,7 +77,7 @@ public final class ShopClient implements AutoCloseable {
                     codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(json));
                 })
                 .build();
-        return new ShopClient(web, pool);
+        return new ShopClient(web, pool, loops);
     }
 
     public Mono<Answer> createProduct(ProductSpec product) {
@@ -141,6 +149,7 @@ public final class ShopClient implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
+        loops.dispose();
     }
 
     private <T> Mono<T> get(String path, Class<T> type, Object variable) {
