@@ -1,0 +1,92 @@
+package shop.loadtest.run;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+import shop.loadtest.following.OrderFollower;
+import shop.loadtest.placing.NoDefiniteAnswer;
+import shop.loadtest.placing.Persistent;
+import shop.loadtest.plan.PlannedOrder;
+import shop.loadtest.shop.ShopClient;
+
+/** One order's way through a run: placed until the answer is definite, then followed to its final status. */
+final class Journey {
+
+    private final ShopClient shop;
+    private final Persistent persistent;
+    private final OrderFollower follower;
+    private final Measurements measurements;
+    private final Ticker ticker;
+    private final Duration giveUpAfter;
+    private final Mono<?> deadline;
+    private final Runnable placingSettled;
+    /** Once one order got no definite answer the system is unreachable: later ones are not tried. */
+    private final AtomicBoolean abandoned = new AtomicBoolean();
+
+    Journey(
+            ShopClient shop,
+            Persistent persistent,
+            OrderFollower follower,
+            Measurements measurements,
+            Ticker ticker,
+            Duration giveUpAfter,
+            Mono<?> deadline,
+            Runnable placingSettled) {
+        this.shop = shop;
+        this.persistent = persistent;
+        this.follower = follower;
+        this.measurements = measurements;
+        this.ticker = ticker;
+        this.giveUpAfter = giveUpAfter;
+        this.deadline = deadline;
+        this.placingSettled = placingSettled;
+    }
+
+    Mono<OrderOutcome> run(PlannedOrder order, long intendedStart) {
+        return place(order, intendedStart)
+                .doOnNext(placed -> placingSettled.run())
+                .flatMap(placed -> placed.accepted() ? follow(placed) : Mono.just(placed));
+    }
+
+    private Mono<OrderOutcome> place(PlannedOrder order, long intendedStart) {
+        if (abandoned.get()) {
+            measurements.noteFailed();
+            return Mono.just(OrderOutcome.failed(order, intendedStart, "not placed: an earlier order got no answer"));
+        }
+        measurements.noteStarted();
+        return persistent
+                .post(() -> shop.placeOrder(order), giveUpAfter)
+                .map(answer -> answer.orderId()
+                        .map(orderId -> accepted(order, intendedStart, orderId))
+                        .orElseGet(() -> failed(order, intendedStart, "refused with HTTP " + answer.status())))
+                .onErrorResume(error -> {
+                    if (error instanceof NoDefiniteAnswer) {
+                        abandoned.set(true);
+                    }
+                    return Mono.just(failed(order, intendedStart, error.getMessage()));
+                });
+    }
+
+    private OrderOutcome accepted(PlannedOrder order, long intendedStart, UUID orderId) {
+        long at = ticker.nanos();
+        measurements.noteAccepted(intendedStart, at);
+        return OrderOutcome.unfinished(order, intendedStart, orderId, at);
+    }
+
+    private OrderOutcome failed(PlannedOrder order, long intendedStart, String error) {
+        measurements.noteFailed();
+        return OrderOutcome.failed(order, intendedStart, error);
+    }
+
+    private Mono<OrderOutcome> follow(OrderOutcome placed) {
+        return follower.untilFinal(placed.orderId().orElseThrow())
+                .map(status -> {
+                    long at = ticker.nanos();
+                    measurements.noteFinished(placed.intendedStart(), placed.acceptedAt(), at);
+                    return placed.finished(status, at);
+                })
+                .takeUntilOther(deadline)
+                .defaultIfEmpty(placed);
+    }
+}
