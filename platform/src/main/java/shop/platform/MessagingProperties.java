@@ -38,6 +38,7 @@ public record MessagingProperties(
      * @param drainTimeout how long shutdown waits for messages in flight
      * @param batchSize most messages handled in one transaction
      * @param batchWait longest a message waits for others to share its transaction
+     * @param lanes transactions a binding runs at once (one order's messages always share a lane)
      */
     public record Consumer(
             @DefaultValue("3") int messageRetries,
@@ -46,7 +47,8 @@ public record MessagingProperties(
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("20s") Duration drainTimeout,
             @DefaultValue("32") int batchSize,
-            @DefaultValue("2ms") Duration batchWait) {}
+            @DefaultValue("2ms") Duration batchWait,
+            @DefaultValue("4") int lanes) {}
 
     /**
      * @param outbox how long sent outbox rows are kept

@@ -45,6 +45,13 @@ record Delivery(Channel channel, long tag, String queue, Message message) {
         return value == null ? null : value.toString();
     }
 
+    /** The lane of the message's order, so that one order's messages are handled one after the other. */
+    int lane(int lanes) {
+        Object orderId = message.getMessageProperties().getHeaders().get("orderId");
+        Object key = orderId != null ? orderId : message.getMessageProperties().getMessageId();
+        return key == null ? 0 : Math.floorMod(key.hashCode(), lanes);
+    }
+
     String deadLetterQueue() {
         return queue + ".dlq";
     }

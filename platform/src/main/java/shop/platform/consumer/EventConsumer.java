@@ -3,6 +3,7 @@ package shop.platform.consumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -26,11 +27,12 @@ import shop.platform.inbox.Inbox;
 
 /**
  * Handles the messages of one binding. The binder's thread only hands each message over and
- * returns; prefetch bounds how many are held. Messages that arrive together are handled in one
- * transaction, in arrival order: each one's inbox record and effect (outbox rows included), one
- * commit for all, then each is acknowledged on its own channel. One commit per batch rather than
- * per message is what lets a saga step keep up under load; batches of a binding run one after
- * the other, so they never contend with each other for the same rows.
+ * returns; prefetch bounds how many are held. Messages are spread over a few lanes by order, so
+ * one order's messages stay in arrival order while different orders' proceed in parallel. In a
+ * lane, messages that arrive together are handled in one transaction: each one's inbox record
+ * and effect (outbox rows included), one commit for all, then each is acknowledged on its own
+ * channel. One commit per batch rather than per message is what lets a saga step keep up under
+ * load; lanes keep the database's round trips from serialising it.
  *
  * <p>An infrastructure failure retries the batch with backoff for as long as its messages are
  * held. Any other failure sends the batch's messages through one at a time: a message that fails
@@ -70,14 +72,18 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         this.settings = settings;
         this.meters = meters;
         arrivals.asFlux()
-                // the fair variant waits for demand instead of failing while a batch is being handled
-                .bufferTimeout(settings.batchSize(), settings.batchWait(), true)
-                .concatMap(batch -> handleBatch(batch)
-                        .onErrorResume(error -> {
-                            log.error("Unexpected failure handling {} message(s)", batch.size(), error);
-                            return Mono.empty();
-                        })
-                        .doFinally(signal -> batch.forEach(delivery -> inFlight.exit())))
+                .groupBy(delivery -> delivery.lane(settings.lanes()), settings.lanes())
+                .flatMap(
+                        lane -> lane
+                                // the fair variant waits for demand instead of failing while a batch is handled
+                                .bufferTimeout(settings.batchSize(), settings.batchWait(), true)
+                                .concatMap(batch -> handleBatch(batch)
+                                        .onErrorResume(error -> {
+                                            log.error("Unexpected failure handling {} message(s)", batch.size(), error);
+                                            return Mono.empty();
+                                        })
+                                        .doFinally(signal -> batch.forEach(delivery -> inFlight.exit()))),
+                        settings.lanes())
                 .subscribe();
     }
 
@@ -107,6 +113,9 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                 unreadable.add(delivery);
             }
         }
+        // Every lane and binding takes its orders' rows in the same order: no deadlock between them.
+        readable.sort(
+                Comparator.comparing((Received received) -> received.event().orderId()));
         return handleTogether(readable)
                 .onErrorResume(failure -> {
                     log.debug(
@@ -215,6 +224,11 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                 Throwable failure = signal.failure();
                 if (!held.getAsBoolean()) {
                     return Mono.error(new Released());
+                }
+                if (Failures.isContention(failure)) {
+                    meters.counter("shop.consumer.contention").increment();
+                    return Mono.delay(
+                            Duration.ofMillis(ThreadLocalRandom.current().nextLong(1, 20)));
                 }
                 if (Failures.isInfrastructure(failure)) {
                     log.debug("Infrastructure failure, retrying: {}", failure.toString());

@@ -26,6 +26,23 @@ final class Failures {
 
     private Failures() {}
 
+    /**
+     * A deadlock or serialization failure: two transactions wanted the same rows. Not an outage,
+     * so it is worth trying again at once.
+     */
+    static boolean isContention(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException sql
+                    && ("40P01".equals(sql.getSqlState()) || "40001".equals(sql.getSqlState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcTransientException
