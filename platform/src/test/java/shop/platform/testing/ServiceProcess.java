@@ -62,6 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-XX:MaxDirectMemorySize=64m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
+                "-Dreactor.netty.native=false",
                 "-jar",
                 jar.toString()));
         var builder = new ProcessBuilder(command);
