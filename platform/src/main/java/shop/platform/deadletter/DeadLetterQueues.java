@@ -36,11 +36,17 @@ public class DeadLetterQueues {
         this.topology = topology;
     }
 
-    /** The first dead letters of each consumer queue that has any. */
+    /**
+     * The first dead letters of each consumer queue that has any. Bounded audit queues are left
+     * out: what they dead-letter is overflow, not failure.
+     */
     public Map<String, List<DeadLetter>> list() throws IOException, TimeoutException {
         Map<String, List<DeadLetter>> all = new LinkedHashMap<>();
         try (Connection connection = connections.newConnection("dead-letters")) {
             for (var queue : topology.queues()) {
+                if (queue.maxLength() != null) {
+                    continue;
+                }
                 try (Channel channel = connection.createChannel()) {
                     List<DeadLetter> letters = peek(channel, queue.name() + ".dlq");
                     if (!letters.isEmpty()) {
