@@ -12,6 +12,11 @@ import reactor.core.publisher.Flux;
  * in flight to commit and be acknowledged before the bindings close their channels. It stops
  * first of all lifecycle beans; a message that arrives while it drains stays unacknowledged and
  * is redelivered.
+ *
+ * <p>It takes messages from the moment it exists. Its phase makes it start last, after the
+ * bindings, which deliver at once when their queues are full (a restart under load): a message
+ * turned away then would stay unacknowledged on an open channel, never handled and never
+ * redelivered, and with a full prefetch of them the queue would stall.
  */
 public class DeliveriesInFlight implements SmartLifecycle {
 
@@ -19,7 +24,7 @@ public class DeliveriesInFlight implements SmartLifecycle {
 
     private final AtomicInteger count = new AtomicInteger();
     private final Duration drainTimeout;
-    private volatile boolean accepting;
+    private volatile boolean accepting = true;
 
     public DeliveriesInFlight(Duration drainTimeout) {
         this.drainTimeout = drainTimeout;
