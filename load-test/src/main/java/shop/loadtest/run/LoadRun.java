@@ -36,12 +36,19 @@ public final class LoadRun {
     }
 
     public Mono<RunResult> run(Plan plan) {
+        return run(plan, new Measurements(), Mono.empty());
+    }
+
+    /**
+     * As {@link #run(Plan)}, counting into {@code measurements}; the wait for the last sagas
+     * starts once every order's placement settled and {@code calm} completed (a fault harness
+     * passes the end of its fault, so that a saga is given the same time after both).
+     */
+    public Mono<RunResult> run(Plan plan, Measurements measurements, Mono<?> calm) {
         return Mono.defer(() -> {
-            Measurements measurements = new Measurements();
             // --timeout counts from the moment the last order's placement settled
             Sinks.Empty<Void> allPlaced = Sinks.empty();
-            Mono<Long> deadline = allPlaced
-                    .asMono()
+            Mono<Long> deadline = Mono.when(allPlaced.asMono(), calm)
                     .then(Mono.delay(options.timeout(), timer))
                     .cache();
             AtomicInteger unsettled = new AtomicInteger(plan.orders().size());

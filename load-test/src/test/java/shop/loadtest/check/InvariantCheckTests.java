@@ -182,7 +182,9 @@ class InvariantCheckTests {
 
     private Audited ended(PlannedOrder order, String status, String reason) {
         return new Audited(
-                order, Optional.of(new OrderView(UUID.randomUUID(), order.customerId(), status, reason, total(order))));
+                order,
+                Optional.of(
+                        new OrderView(UUID.randomUUID(), order.customerId(), status, reason, total(order), List.of())));
     }
 
     private BigDecimal total(PlannedOrder order) {
