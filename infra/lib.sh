@@ -39,6 +39,9 @@ service_database() {
 }
 
 service_jar() { echo "$SHOP_ROOT/$1/target/$1-$VERSION.jar"; }
+# The copy a service runs from: a rebuild replaces the jar in target/, and a JVM whose jar
+# changed under it fails to load classes it has not loaded yet (seen at shutdown).
+running_jar() { echo "$RUN_DIR/jars/$1.jar"; }
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 log_file() { echo "$LOG_DIR/$1.log"; }
 
@@ -67,7 +70,7 @@ running_pid() {
     [ -n "$pid" ] || return 1
     kill -0 "$pid" 2> /dev/null || return 1
     if [ -r "/proc/$pid/cmdline" ]; then
-        tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$(service_jar "$1")" || return 1
+        tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -e "$(running_jar "$1")" -e "$(service_jar "$1")" || return 1
     fi
     echo "$pid"
 }
