@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +32,11 @@ class ConsumerRestartIT {
 
         try (ConfigurableApplicationContext restarted = infra.start(
                 LedgerApplication.builder()
-                        .initializers(context ->
-                                context.getBeanFactory().registerSingleton("slowToStart", new SlowToStart())),
+                        .initializers(context -> context.getBeanFactory()
+                                .registerSingleton(
+                                        "slowToStart",
+                                        new StartsOnceDelivering(
+                                                () -> ledger.messagesIn(LedgerApplication.QUEUE) < waiting))),
                 infra.serviceProperties("ledger"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ledger.ledgerEntries() == waiting);
             await().atMost(Duration.ofSeconds(10)).until(() -> ledger.messagesIn(LedgerApplication.QUEUE) == 0);
@@ -41,20 +45,21 @@ class ConsumerRestartIT {
     }
 
     /**
-     * Starts after the bindings, as a web server does, and takes its time: the bindings already
-     * deliver while it starts.
+     * Starts after the bindings, as a web server does, and not before they have taken messages
+     * from the queue: the deliveries certainly arrive while the service is still starting.
      */
-    static final class SlowToStart implements SmartLifecycle {
+    static final class StartsOnceDelivering implements SmartLifecycle {
 
+        private final BooleanSupplier delivering;
         private volatile boolean running;
+
+        StartsOnceDelivering(BooleanSupplier delivering) {
+            this.delivering = delivering;
+        }
 
         @Override
         public void start() {
-            try {
-                Thread.sleep(1_000); // the start-up work of a slow component, not a wait for a condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await().atMost(Duration.ofSeconds(20)).until(delivering::getAsBoolean);
             running = true;
         }
 
