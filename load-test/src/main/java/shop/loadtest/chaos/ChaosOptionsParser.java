@@ -1,6 +1,5 @@
 package shop.loadtest.chaos;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import shop.loadtest.cli.UsageException;
+import shop.loadtest.cli.Values;
 
 /** Reads the command line of {@code infra/chaos}. */
 public final class ChaosOptionsParser {
@@ -107,7 +107,7 @@ public final class ChaosOptionsParser {
                 : Optional.ofNullable(given.get("--faults"))
                         .map(ChaosOptionsParser::faults)
                         .orElse(Faults.ALL);
-        double rate = positive(given.getOrDefault("--rate", "20"), "--rate");
+        double rate = Values.positiveNumber(given.getOrDefault("--rate", "20"), "--rate");
         Duration placing = seconds(given.getOrDefault("--seconds", isShort ? "15" : "30"), "--seconds");
         Duration faultAfter = seconds(given.getOrDefault("--fault-after", "5"), "--fault-after");
         if (faultAfter.compareTo(placing) >= 0) {
@@ -120,9 +120,10 @@ public final class ChaosOptionsParser {
                 faultAfter,
                 seconds(given.getOrDefault("--stuck-after", "60"), "--stuck-after"),
                 Optional.ofNullable(given.get("--report")).map(Path::of),
-                url(given.getOrDefault("--gateway", "http://localhost:8080"), "--gateway", "http", "https"),
-                url(given.getOrDefault("--amqp", "amqp://guest:guest@127.0.0.1:5672/shop"), "--amqp", "amqp"),
-                url(given.getOrDefault("--management", "http://127.0.0.1:15672"), "--management", "http", "https"),
+                Values.url(given.getOrDefault("--gateway", "http://localhost:8080"), "--gateway", "http", "https"),
+                Values.url(given.getOrDefault("--amqp", "amqp://guest:guest@127.0.0.1:5672/shop"), "--amqp", "amqp"),
+                Values.url(
+                        given.getOrDefault("--management", "http://127.0.0.1:15672"), "--management", "http", "https"),
                 Path.of(given.getOrDefault("--root", ".")));
     }
 
@@ -138,30 +139,6 @@ public final class ChaosOptionsParser {
     }
 
     private static Duration seconds(String text, String name) {
-        return Duration.ofMillis(Math.round(positive(text, name) * 1000));
-    }
-
-    private static double positive(String text, String name) {
-        try {
-            double value = Double.parseDouble(text);
-            if (value > 0 && Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a number above 0, not '" + text + "'");
-    }
-
-    private static URI url(String text, String name, String... schemes) {
-        try {
-            URI uri = URI.create(text);
-            if (Arrays.asList(schemes).contains(uri.getScheme()) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a " + String.join("/", schemes) + " URL, not '" + text + "'");
+        return Duration.ofMillis(Math.round(Values.positiveNumber(text, name) * 1000));
     }
 }

@@ -1,6 +1,5 @@
 package shop.loadtest.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,7 +43,7 @@ public final class OptionsParser {
             throw new UsageException("give --concurrency or --rate, not both");
         }
         Load load = given.containsKey("--rate")
-                ? new Load.Open(positiveNumber(given.get("--rate"), "--rate"))
+                ? new Load.Open(Values.positiveNumber(given.get("--rate"), "--rate"))
                 : new Load.Closed(positiveInt(given, "--concurrency", 32));
         Mix mix;
         try {
@@ -52,11 +51,16 @@ public final class OptionsParser {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--mix: " + e.getMessage());
         }
-        Duration timeout =
-                Duration.ofMillis((long) (positiveNumber(given.getOrDefault("--timeout", "60"), "--timeout") * 1000));
+        Duration timeout = Duration.ofMillis(
+                (long) (Values.positiveNumber(given.getOrDefault("--timeout", "60"), "--timeout") * 1000));
         Optional<Path> report = Optional.ofNullable(given.get("--report")).map(Path::of);
         return new Options(
-                orders, load, mix, timeout, report, gateway(given.getOrDefault("--gateway", "http://localhost:8080")));
+                orders,
+                load,
+                mix,
+                timeout,
+                report,
+                Values.url(given.getOrDefault("--gateway", "http://localhost:8080"), "--gateway", "http", "https"));
     }
 
     private static Map<String, String> read(String[] args) {
@@ -100,29 +104,5 @@ public final class OptionsParser {
             // reported below
         }
         throw new UsageException(name + " must be a whole number above 0, not '" + text + "'");
-    }
-
-    private static double positiveNumber(String text, String name) {
-        try {
-            double value = Double.parseDouble(text);
-            if (value > 0 && Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a number above 0, not '" + text + "'");
-    }
-
-    private static URI gateway(String text) {
-        try {
-            URI uri = URI.create(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new UsageException("--gateway must be an http(s) URL, not '" + text + "'");
     }
 }

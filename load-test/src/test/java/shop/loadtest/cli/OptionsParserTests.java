@@ -69,7 +69,7 @@ class OptionsParserTests {
         assertRefused("--orders is given twice", "--orders", "1", "--orders", "2");
         assertRefused("--mix: the mix adds up to 95%", "--mix", "happy=95");
         assertRefused("--mix: unknown mix category 'sad'", "--mix", "sad=100");
-        assertRefused("--gateway must be an http(s) URL", "--gateway", "localhost:8080");
+        assertRefused("--gateway must be a URL (http or https)", "--gateway", "localhost:8080");
     }
 
     @Test
