@@ -110,7 +110,7 @@ final class Round {
             for (OrderOutcome outcome : result.outcomes()) {
                 if (!outcome.accepted()) {
                     lost++;
-                    problems.add("order #" + outcome.planned().index() + " has no definite answer: "
+                    problems.add("order #" + outcome.planned().index() + " was never accepted: "
                             + outcome.error().orElse("?"));
                 }
             }

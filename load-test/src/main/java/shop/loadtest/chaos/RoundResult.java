@@ -8,8 +8,8 @@ import java.util.List;
  * @param placed orders the gateway accepted (202)
  * @param inFlightAtFault accepted orders not yet final when the fault hit
  * @param finished orders that reached a final status in time
- * @param lost accepted orders the API does not know at the end, and orders whose placement never
- *     got a definite answer (nothing proves they exist)
+ * @param lost accepted orders the API does not know at the end, and planned orders the gateway
+ *     never accepted (refused, or no definite answer: nothing shows what became of them)
  * @param stuck accepted orders still not final when the round's time ran out
  * @param duplicatesApplied saga events that happened twice for one order (a duplicate handled as new)
  * @param deadLetters messages added to the consumers' dead-letter queues during the round
