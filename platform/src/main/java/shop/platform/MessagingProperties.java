@@ -17,18 +17,31 @@ public record MessagingProperties(
         @DefaultValue Retention retention) {
 
     /**
-     * @param batchSize rows published per transaction
-     * @param pollInterval how often the relay looks for rows it was not woken for
+     * @param batchSize most rows published at once
+     * @param pollInterval how often the relay looks for rows the fast path did not publish
      * @param confirmTimeout how long to wait for the broker's confirms of a batch
      * @param minBackoff first wait after a failed batch
      * @param maxBackoff longest wait between attempts while the broker is unreachable
+     * @param lease how long a committed row is left to the fast path before the poll may take it;
+     *     longer than {@code confirmTimeout}, which the fast path keeps as its margin
+     * @param fastPathCapacity committed transactions the fast path holds; beyond that, the poll publishes
      */
     public record Relay(
             @DefaultValue("200") int batchSize,
             @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("10s") Duration confirmTimeout,
             @DefaultValue("200ms") Duration minBackoff,
-            @DefaultValue("10s") Duration maxBackoff) {}
+            @DefaultValue("10s") Duration maxBackoff,
+            @DefaultValue("15s") Duration lease,
+            @DefaultValue("4096") int fastPathCapacity) {
+
+        public Relay {
+            if (lease.compareTo(confirmTimeout) <= 0) {
+                throw new IllegalArgumentException("shop.messaging.relay.lease (" + lease
+                        + ") must be longer than shop.messaging.relay.confirm-timeout (" + confirmTimeout + ")");
+            }
+        }
+    }
 
     /**
      * @param messageRetries retries of a message that fails on its own before it is dead-lettered
@@ -37,7 +50,6 @@ public record MessagingProperties(
      * @param maxBackoff longest wait between infrastructure retries
      * @param drainTimeout how long shutdown waits for messages in flight
      * @param batchSize most messages handled in one transaction
-     * @param batchWait longest a message waits for others to share its transaction
      * @param lanes transactions a binding runs at once (one order's messages always share a lane)
      */
     public record Consumer(
@@ -47,7 +59,6 @@ public record MessagingProperties(
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("20s") Duration drainTimeout,
             @DefaultValue("32") int batchSize,
-            @DefaultValue("2ms") Duration batchWait,
             @DefaultValue("4") int lanes) {}
 
     /**

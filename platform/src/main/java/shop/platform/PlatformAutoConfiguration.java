@@ -82,7 +82,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     Outbox outbox(DatabaseClient db, EventCodec codec, MessagingProperties properties, OutboxRelay relay) {
-        return new Outbox(db, codec, properties.exchange(), relay::wake);
+        return new Outbox(db, codec, properties.exchange(), relay);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package shop.platform.consumer;
 
 import com.rabbitmq.client.Channel;
-import java.io.IOException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.support.AmqpHeaders;
@@ -34,10 +33,6 @@ record Delivery(Channel channel, long tag, String queue, Message message) {
 
     boolean held() {
         return channel.isOpen();
-    }
-
-    void ack() throws IOException {
-        channel.basicAck(tag, false);
     }
 
     String traceparent() {

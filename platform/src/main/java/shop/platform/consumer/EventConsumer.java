@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -14,7 +17,6 @@ import org.springframework.messaging.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import shop.platform.MessagingProperties;
@@ -29,10 +31,11 @@ import shop.platform.inbox.Inbox;
  * Handles the messages of one binding. The binder's thread only hands each message over and
  * returns; prefetch bounds how many are held. Messages are spread over a few lanes by order, so
  * one order's messages stay in arrival order while different orders' proceed in parallel. In a
- * lane, messages that arrive together are handled in one transaction: each one's inbox record
- * and effect (outbox rows included), one commit for all, then each is acknowledged on its own
- * channel. One commit per batch rather than per message is what lets a saga step keep up under
- * load; lanes keep the database's round trips from serialising it.
+ * lane, the messages that have arrived are handled as one batch in one transaction: one
+ * statement records all their inbox entries and tells which are new, the handlers do the new
+ * ones' work, the outbox writes all the events they produced in one statement, one commit, then
+ * the messages are acknowledged ({@link Acknowledgements}). A batch takes what has arrived and
+ * does not wait to fill, so it costs nothing when idle and grows by itself under load.
  *
  * <p>An infrastructure failure retries the batch with backoff for as long as its messages are
  * held. Any other failure sends the batch's messages through one at a time: a message that fails
@@ -52,7 +55,8 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
     private final DeliveriesInFlight inFlight;
     private final MessagingProperties.Consumer settings;
     private final MeterRegistry meters;
-    private final Sinks.Many<Delivery> arrivals = Sinks.many().unicast().onBackpressureBuffer();
+    private final Acknowledgements acknowledgements;
+    private final Lanes lanes;
 
     EventConsumer(
             EventHandlers handlers,
@@ -62,7 +66,8 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
             DeadLetters deadLetters,
             DeliveriesInFlight inFlight,
             MessagingProperties.Consumer settings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Acknowledgements acknowledgements) {
         this.handlers = handlers;
         this.codec = codec;
         this.inbox = inbox;
@@ -71,38 +76,31 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         this.inFlight = inFlight;
         this.settings = settings;
         this.meters = meters;
-        arrivals.asFlux()
-                .groupBy(delivery -> delivery.lane(settings.lanes()), settings.lanes())
-                .flatMap(
-                        lane -> lane
-                                // the fair variant waits for demand instead of failing while a batch is handled
-                                .bufferTimeout(settings.batchSize(), settings.batchWait(), true)
-                                .concatMap(batch -> handleBatch(batch)
-                                        .onErrorResume(error -> {
-                                            log.error("Unexpected failure handling {} message(s)", batch.size(), error);
-                                            return Mono.empty();
-                                        })
-                                        .doFinally(signal -> batch.forEach(delivery -> inFlight.exit()))),
-                        settings.lanes())
-                .subscribe();
+        this.acknowledgements = acknowledgements;
+        this.lanes = new Lanes(
+                settings.lanes(),
+                settings.batchSize(),
+                batch -> handleBatch(batch)
+                        .onErrorResume(error -> {
+                            log.error("Unexpected failure handling {} message(s)", batch.size(), error);
+                            return Mono.empty();
+                        })
+                        .doFinally(signal -> batch.forEach(delivery -> inFlight.exit())));
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         Delivery delivery = Delivery.of(message);
+        acknowledgements.received(delivery);
         if (!inFlight.enter()) {
             return;
         }
-        boolean queued;
-        synchronized (arrivals) {
-            queued = arrivals.tryEmitNext(delivery).isSuccess();
-        }
-        if (!queued) {
-            handleAlone(delivery).doFinally(signal -> inFlight.exit()).subscribe();
-        }
+        lanes.offer(delivery);
     }
 
     private Mono<Void> handleBatch(List<Delivery> batch) {
+        meters.summary("shop.consumer.batch.size", "queue", batch.get(0).queue())
+                .record(batch.size());
         List<Received> readable = new ArrayList<>();
         List<Delivery> unreadable = new ArrayList<>();
         for (Delivery delivery : batch) {
@@ -136,13 +134,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         if (batch.size() == 1) {
             return handleAlone(batch.get(0).delivery());
         }
-        meters.summary(
-                        "shop.consumer.batch.size",
-                        "queue",
-                        batch.get(0).delivery().queue())
-                .record(batch.size());
-        return Mono.defer(() -> transaction.transactional(
-                        Flux.fromIterable(batch).concatMap(this::apply).collectList()))
+        return Mono.defer(() -> transaction.transactional(applyAll(batch)))
                 .retryWhen(retry(
                         () -> batch.stream()
                                 .allMatch(received -> received.delivery().held()),
@@ -155,26 +147,55 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         if (!delivery.held()) {
             return Mono.empty();
         }
-        return Mono.defer(() -> transaction.transactional(apply(
-                        new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent())))))
+        return Mono.defer(() -> transaction.transactional(applyAll(List.of(
+                        new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent()))))))
                 .retryWhen(retry(delivery::held, settings.messageRetries()))
                 .onErrorResume(failure -> failure instanceof Released ? Mono.empty() : deadLetter(delivery, failure))
-                .flatMap(outcome -> acknowledge(List.of(delivery), List.of(outcome)));
+                .flatMap(outcomes -> acknowledge(List.of(delivery), outcomes));
     }
 
-    /** Within a transaction: the inbox record, then the handler's effect, unless it is a duplicate. */
-    private Mono<String> apply(Received received) {
-        IncomingEvent event = received.event();
-        if (!handlers.handles(event.type())) {
-            return Mono.just("ignored");
+    /**
+     * Within one transaction: the inbox records of the whole batch in one statement, then the
+     * effects of the events that are new, in the batch's order. Answers each message's outcome.
+     */
+    private Mono<List<Outcome>> applyAll(List<Received> batch) {
+        if (handlers.setBased()) {
+            List<IncomingEvent> handled = batch.stream()
+                    .map(Received::event)
+                    .filter(event -> handlers.handles(event.type()))
+                    .toList();
+            List<Outcome> outcomes = batch.stream()
+                    .map(received -> handlers.handles(received.event().type()) ? Outcome.HANDLED : Outcome.IGNORED)
+                    .toList();
+            return (handled.isEmpty() ? Mono.<Void>empty() : handlers.handleAll(handled, codec)).thenReturn(outcomes);
         }
-        TraceParent trace = event.traceParent() == null ? TraceParent.newTrace() : event.traceParent();
-        return inbox.recordFirst(received.delivery().queue(), event.eventId())
-                .flatMap(first -> first ? handlers.handle(event, codec).thenReturn("handled") : Mono.just("duplicate"))
-                .contextWrite(context -> Causation.put(context, new Causation(event.eventId(), trace)));
+        List<UUID> recorded = batch.stream()
+                .map(Received::event)
+                .filter(event -> handlers.handles(event.type()))
+                .map(IncomingEvent::eventId)
+                .toList();
+        return inbox.recordFirst(batch.get(0).delivery().queue(), recorded).flatMap(fresh -> {
+            Set<UUID> unhandled = new HashSet<>(fresh);
+            return Flux.fromIterable(batch)
+                    .concatMap(received -> {
+                        IncomingEvent event = received.event();
+                        if (!handlers.handles(event.type())) {
+                            return Mono.just(Outcome.IGNORED);
+                        }
+                        // A duplicate within the batch finds its id already taken by the first copy.
+                        if (!unhandled.remove(event.eventId())) {
+                            return Mono.just(Outcome.DUPLICATE);
+                        }
+                        TraceParent trace = event.traceParent() == null ? TraceParent.newTrace() : event.traceParent();
+                        return handlers.handle(event, codec)
+                                .thenReturn(Outcome.HANDLED)
+                                .contextWrite(context -> Causation.put(context, new Causation(event.eventId(), trace)));
+                    })
+                    .collectList();
+        });
     }
 
-    private Mono<String> deadLetter(Delivery delivery, Throwable cause) {
+    private Mono<List<Outcome>> deadLetter(Delivery delivery, Throwable cause) {
         log.warn(
                 "Dead-lettering a message of {} after {} retries: {}",
                 delivery.queue(),
@@ -185,28 +206,23 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                 .retryWhen(Retry.from(signals -> signals.concatMap(signal -> delivery.held()
                         ? Mono.delay(backoff(signal.totalRetriesInARow()))
                         : Mono.error(new Released()))))
-                .thenReturn("dead-lettered")
+                .thenReturn(List.of(Outcome.DEAD_LETTERED))
                 .onErrorResume(Released.class, released -> Mono.empty());
     }
 
-    private Mono<Void> acknowledge(List<Delivery> deliveries, List<String> outcomes) {
+    private Mono<Void> acknowledge(List<Delivery> deliveries, List<Outcome> outcomes) {
         return Mono.<Void>fromRunnable(() -> {
+                    Set<Delivery> acknowledged = Set.copyOf(acknowledgements.acknowledge(deliveries));
                     for (int i = 0; i < deliveries.size(); i++) {
                         Delivery delivery = deliveries.get(i);
-                        try {
-                            delivery.ack();
+                        if (acknowledged.contains(delivery)) {
                             meters.counter(
                                             "shop.consumer.messages",
                                             "queue",
                                             delivery.queue(),
                                             "outcome",
-                                            outcomes.get(i))
+                                            outcomes.get(i).tag())
                                     .increment();
-                        } catch (Exception failure) {
-                            log.info(
-                                    "Could not acknowledge a message of {} (it will be redelivered): {}",
-                                    delivery.queue(),
-                                    failure.toString());
                         }
                     }
                 })

@@ -28,6 +28,7 @@ public class EventConsumers {
     private final DeliveriesInFlight inFlight;
     private final MessagingProperties.Consumer settings;
     private final MeterRegistry meters;
+    private final Acknowledgements acknowledgements = new Acknowledgements();
 
     public EventConsumers(
             EventCodec codec,
@@ -47,6 +48,7 @@ public class EventConsumers {
     }
 
     public EventConsumer of(EventHandlers handlers) {
-        return new EventConsumer(handlers, codec, inbox, transaction, deadLetters, inFlight, settings, meters);
+        return new EventConsumer(
+                handlers, codec, inbox, transaction, deadLetters, inFlight, settings, meters, acknowledgements);
     }
 }

@@ -37,8 +37,8 @@ public class DeadLetterQueues {
     }
 
     /**
-     * The first dead letters of each consumer queue that has any. Bounded audit queues are left
-     * out: what they dead-letter is overflow, not failure.
+     * The first dead letters of each consumer queue that has any. Bounded audit queues have no
+     * dead-letter queue: they drop their oldest messages.
      */
     public Map<String, List<DeadLetter>> list() throws IOException, TimeoutException {
         Map<String, List<DeadLetter>> all = new LinkedHashMap<>();

@@ -1,6 +1,9 @@
 package shop.platform.inbox;
 
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -11,8 +14,13 @@ import reactor.core.publisher.Mono;
  */
 public class Inbox {
 
-    private static final String RECORD =
-            "INSERT INTO platform.inbox (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
+    // One statement for a whole batch; RETURNING names the rows that were new.
+    private static final String RECORD = """
+            INSERT INTO platform.inbox (consumer, event_id)
+            SELECT :consumer, id FROM unnest(CAST(:eventIds AS uuid[])) AS id
+            ON CONFLICT DO NOTHING
+            RETURNING event_id
+            """;
 
     private final DatabaseClient db;
 
@@ -20,13 +28,16 @@ public class Inbox {
         this.db = db;
     }
 
-    /** Records the event as handled by the consumer; true if it was not handled before. */
-    public Mono<Boolean> recordFirst(String consumer, UUID eventId) {
+    /** Records the events as handled by the consumer; answers those it had not handled before. */
+    public Mono<Set<UUID>> recordFirst(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
         return db.sql(RECORD)
                 .bind("consumer", consumer)
-                .bind("eventId", eventId)
-                .fetch()
-                .rowsUpdated()
-                .map(inserted -> inserted == 1);
+                .bind("eventIds", eventIds.toArray(UUID[]::new))
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -10,17 +10,18 @@ import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -28,12 +29,20 @@ import shop.platform.BackgroundWork;
 import shop.platform.MessagingProperties;
 
 /**
- * Publishes committed outbox rows. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
- * (so several relays share one outbox without publishing a row twice), published with
- * confirms, and marked sent in the same transaction. The relay runs when a transaction that
- * added events commits, and polls as a fallback; while the broker is unreachable it backs off
- * and tries again. A crash between publish and commit publishes the batch again: delivery is at
- * least once, and consumers deduplicate.
+ * Publishes committed outbox rows, on two paths.
+ *
+ * <p>The fast path takes the events of a transaction that just committed from memory, publishes
+ * them with confirms and marks them sent in one statement: no read of the outbox, no connection
+ * or row lock held while the broker confirms. Their rows were written leased to it (see {@link
+ * Outbox}), so the poll does not take them meanwhile; what the fast path cannot publish (broker
+ * refused or unreachable, its queue full, the relay stopped) it hands back to the poll.
+ *
+ * <p>The poll is the fallback: it claims due rows with {@code FOR UPDATE SKIP LOCKED} (so several
+ * relays share one outbox without publishing a row twice), publishes them with confirms and marks
+ * them sent in the same transaction; while the broker is unreachable it backs off. It also takes
+ * the rows of a process that died before publishing them, once their lease has run out. A crash
+ * between publish and mark-sent publishes the events again: delivery is at least once, and
+ * consumers deduplicate.
  */
 public class OutboxRelay extends BackgroundWork {
 
@@ -52,6 +61,16 @@ public class OutboxRelay extends BackgroundWork {
             """;
     private static final String MARK_SENT =
             "UPDATE platform.outbox SET sent_at = clock_timestamp() WHERE id = ANY(:ids)";
+    // The only commit that may skip waiting for the WAL flush: losing it publishes the events
+    // again, which consumers deduplicate. set_config(..., true) lasts for this statement's own
+    // transaction.
+    private static final String MARK_SENT_UNFLUSHED = """
+            UPDATE platform.outbox SET sent_at = clock_timestamp()
+            FROM (SELECT set_config('synchronous_commit', 'off', true)) AS this_commit_only
+            WHERE id = ANY(:ids)
+            """;
+    private static final String HAND_TO_POLL =
+            "UPDATE platform.outbox SET next_attempt_at = clock_timestamp() WHERE id = ANY(:ids) AND sent_at IS NULL";
     private static final String POSTPONE = """
             UPDATE platform.outbox
             SET attempts = attempts + 1,
@@ -67,6 +86,10 @@ public class OutboxRelay extends BackgroundWork {
     private final Timer lag;
     private final Retry retry;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    // Work signals for the fast path: it runs while this is above zero, one run at a time.
+    private final AtomicInteger fastPathSignals = new AtomicInteger();
+    private volatile Disposable fastPathRun = Disposables.disposed();
+    private final BlockingQueue<Committed> committed;
 
     public OutboxRelay(
             DatabaseClient db,
@@ -78,6 +101,7 @@ public class OutboxRelay extends BackgroundWork {
         this.transaction = transaction;
         this.publisher = publisher;
         this.settings = settings;
+        this.committed = new ArrayBlockingQueue<>(settings.fastPathCapacity());
         this.lag = Timer.builder("shop.outbox.lag")
                 .description("Time from an event's commit to the broker's confirm of its publication")
                 .publishPercentiles(0.5, 0.99)
@@ -97,9 +121,33 @@ public class OutboxRelay extends BackgroundWork {
                         String.valueOf(event.getLastThrowable())));
     }
 
-    /** Asks for a run soon; calls while a run is under way fold into one more run. */
+    /** Asks the poll for a run soon; calls while a run is under way fold into one more run. */
     public void wake() {
         wakeups.tryEmitNext(Boolean.TRUE);
+    }
+
+    /** How long a row written by {@link Outbox} is left to the fast path before the poll may take it. */
+    Duration lease() {
+        return settings.lease();
+    }
+
+    /**
+     * Takes the events of a transaction that has just committed, for the fast path; hands them to
+     * the poll instead when the relay is stopped or the fast path's queue is full.
+     *
+     * @param writtenAt {@link System#nanoTime()} when their rows were written, which started their lease
+     */
+    void publishCommitted(List<OutboxRow> rows, Instant committedAt, long writtenAt) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (isRunning() && committed.offer(new Committed(rows, committedAt, writtenAt))) {
+            if (fastPathSignals.getAndIncrement() == 0) {
+                runFastPath();
+            }
+        } else {
+            handToPoll(rows).subscribe(null, error -> log.warn("Could not hand events to the poll", error));
+        }
     }
 
     /** Publishes everything pending now; completes when the outbox has no pending row left. */
@@ -111,11 +159,40 @@ public class OutboxRelay extends BackgroundWork {
 
     @Override
     protected Disposable begin() {
-        return Flux.merge(
+        fastPathSignals.set(0);
+        Disposable poll = Flux.merge(
                         wakeups.asFlux(), Flux.interval(settings.pollInterval()).map(tick -> Boolean.TRUE))
                 .onBackpressureLatest()
                 .concatMap(wake -> drain().transformDeferred(RetryOperator.of(retry)), 1)
                 .subscribe(null, error -> log.error("Outbox relay stopped", error));
+        return Disposables.composite(poll, () -> fastPathRun.dispose());
+    }
+
+    /** Publishes until the queue is empty, then runs again if signals came meanwhile. */
+    private void runFastPath() {
+        int signals = fastPathSignals.get();
+        fastPathRun = Mono.defer(this::publishCommitted)
+                .repeat(() -> !committed.isEmpty() && isRunning())
+                .doFinally(signal -> {
+                    if (fastPathSignals.addAndGet(-signals) != 0 && isRunning()) {
+                        runFastPath();
+                    }
+                })
+                .subscribe(null, error -> log.error("Outbox relay's fast path failed", error));
+    }
+
+    /** Stops both paths; what the fast path still held goes to the poll of whichever relay runs next. */
+    @Override
+    public void stop(Runnable callback) {
+        stop();
+        List<OutboxRow> left = new ArrayList<>();
+        List<Committed> held = new ArrayList<>();
+        committed.drainTo(held);
+        held.forEach(transaction -> left.addAll(transaction.rows()));
+        handToPoll(left)
+                .doOnError(error -> log.warn("Could not hand {} event(s) to the poll at shutdown", left.size(), error))
+                .doFinally(signal -> callback.run())
+                .subscribe(null, error -> {});
     }
 
     @Override
@@ -123,10 +200,83 @@ public class OutboxRelay extends BackgroundWork {
         return PHASE;
     }
 
+    /**
+     * Publishes what the fast path holds, up to a batch. Rows whose lease is close to running out
+     * (the fast path fell behind) go to the poll instead, so that no row is published by both.
+     */
+    private Mono<Void> publishCommitted() {
+        List<Committed> taken = new ArrayList<>();
+        int size = 0;
+        for (Committed next; size < settings.batchSize() && (next = committed.poll()) != null; ) {
+            taken.add(next);
+            size += next.rows().size();
+        }
+        long freshSince = System.nanoTime()
+                - settings.lease().minus(settings.confirmTimeout()).toNanos();
+        List<OutboxRow> late = new ArrayList<>();
+        List<OutboxRow> rows = new ArrayList<>();
+        List<Instant> committedAt = new ArrayList<>();
+        for (Committed transaction : taken) {
+            if (transaction.writtenAt() - freshSince < 0) {
+                late.addAll(transaction.rows());
+            } else {
+                rows.addAll(transaction.rows());
+                transaction.rows().forEach(row -> committedAt.add(transaction.committedAt()));
+            }
+        }
+        Mono<Void> published = rows.isEmpty()
+                ? Mono.empty()
+                : publisher
+                        .publish(rows.stream().map(OutboxRow::publication).toList())
+                        .flatMap(confirmed -> settle(rows, confirmed, committedAt, MARK_SENT_UNFLUSHED))
+                        .onErrorResume(error -> {
+                            log.warn(
+                                    "Fast path could not publish {} event(s), the poll takes them: {}",
+                                    rows.size(),
+                                    error.toString());
+                            return handToPoll(rows);
+                        });
+        return handToPoll(late).then(published).onErrorResume(error -> {
+            // Their leases run out, and then the poll takes them.
+            log.warn("Could not hand events to the poll: {}", error.toString());
+            return Mono.empty();
+        });
+    }
+
+    /** Marks the confirmed rows sent with {@code markSent} and postpones the others; lag counts from {@code since}. */
+    private Mono<Void> settle(List<OutboxRow> rows, List<Boolean> confirmed, List<Instant> since, String markSent) {
+        List<Long> sent = new ArrayList<>();
+        List<Long> refused = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < rows.size(); i++) {
+            if (confirmed.get(i)) {
+                sent.add(rows.get(i).id());
+                lag.record(Duration.between(since.get(i), now));
+            } else {
+                refused.add(rows.get(i).id());
+            }
+        }
+        if (!refused.isEmpty()) {
+            log.warn(
+                    "{} event(s) not confirmed or returned unroutable; each will be tried again later", refused.size());
+        }
+        return update(markSent, sent).then(postpone(refused));
+    }
+
+    private Mono<Void> handToPoll(List<OutboxRow> rows) {
+        return update(HAND_TO_POLL, rows.stream().map(OutboxRow::id).toList());
+    }
+
+    private Mono<Void> update(String sql, List<Long> ids) {
+        return ids.isEmpty()
+                ? Mono.empty()
+                : db.sql(sql).bind("ids", ids.toArray(Long[]::new)).then();
+    }
+
     private Mono<Integer> publishBatch() {
         return transaction.transactional(db.sql(CLAIM)
                 .bind("limit", settings.batchSize())
-                .map(OutboxRelay::row)
+                .map(OutboxRelay::claimed)
                 .all()
                 .collectList()
                 .flatMap(this::publishAndMark));
@@ -137,35 +287,19 @@ public class OutboxRelay extends BackgroundWork {
      * returned are postponed with a backoff of their own, so one unroutable event does not slow
      * the others; a failure of the whole batch (broker unreachable) rolls back and is retried.
      */
-    private Mono<Integer> publishAndMark(List<Row> rows) {
-        if (rows.isEmpty()) {
+    private Mono<Integer> publishAndMark(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
             return Mono.just(0);
         }
-        return publisher.publish(rows.stream().map(Row::publication).toList()).flatMap(confirmed -> {
-            List<Long> sent = new ArrayList<>();
-            List<Long> refused = new ArrayList<>();
-            Instant now = Instant.now();
-            for (int i = 0; i < rows.size(); i++) {
-                if (confirmed.get(i)) {
-                    sent.add(rows.get(i).id());
-                    lag.record(Duration.between(rows.get(i).createdAt(), now));
-                } else {
-                    refused.add(rows.get(i).id());
-                }
-            }
-            if (!refused.isEmpty()) {
-                log.warn(
-                        "{} event(s) not confirmed or returned unroutable; each will be tried again later",
-                        refused.size());
-            }
-            return markSent(sent).then(postpone(refused)).thenReturn(rows.size());
-        });
-    }
-
-    private Mono<Void> markSent(List<Long> ids) {
-        return ids.isEmpty()
-                ? Mono.empty()
-                : db.sql(MARK_SENT).bind("ids", ids.toArray(Long[]::new)).then();
+        List<OutboxRow> rows = claimed.stream().map(Claimed::row).toList();
+        return publisher
+                .publish(rows.stream().map(OutboxRow::publication).toList())
+                .flatMap(confirmed -> settle(
+                        rows,
+                        confirmed,
+                        claimed.stream().map(Claimed::createdAt).toList(),
+                        MARK_SENT))
+                .thenReturn(claimed.size());
     }
 
     private Mono<Void> postpone(List<Long> ids) {
@@ -178,49 +312,25 @@ public class OutboxRelay extends BackgroundWork {
                         .then();
     }
 
-    private static Row row(Readable r) {
-        return new Row(
-                r.get("id", Long.class),
-                r.get("event_id", UUID.class),
-                r.get("exchange", String.class),
-                r.get("type", String.class),
-                r.get("schema_version", Integer.class),
-                r.get("order_id", UUID.class),
-                r.get("causation_id", UUID.class),
-                r.get("traceparent", String.class),
-                r.get("occurred_at", Instant.class),
-                r.get("body", String.class),
+    private static Claimed claimed(Readable r) {
+        return new Claimed(
+                new OutboxRow(
+                        r.get("id", Long.class),
+                        r.get("event_id", UUID.class),
+                        r.get("exchange", String.class),
+                        r.get("type", String.class),
+                        r.get("schema_version", Integer.class),
+                        r.get("order_id", UUID.class),
+                        r.get("causation_id", UUID.class),
+                        r.get("traceparent", String.class),
+                        r.get("occurred_at", Instant.class),
+                        r.get("body", String.class)),
                 r.get("created_at", Instant.class));
     }
 
-    private record Row(
-            long id,
-            UUID eventId,
-            String exchange,
-            String type,
-            int schemaVersion,
-            UUID orderId,
-            UUID causationId,
-            String traceparent,
-            Instant occurredAt,
-            String body,
-            Instant createdAt) {
+    /** A row the poll claimed; its lag is counted from its insert, the nearest it knows to its commit. */
+    private record Claimed(OutboxRow row, Instant createdAt) {}
 
-        Publication publication() {
-            var properties = new MessageProperties();
-            properties.setMessageId(eventId.toString());
-            properties.setType(type);
-            properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-            properties.setContentEncoding("UTF-8");
-            properties.setTimestamp(Date.from(occurredAt));
-            properties.setHeader("orderId", orderId.toString());
-            if (causationId != null) {
-                properties.setHeader("causationId", causationId.toString());
-            }
-            properties.setHeader("schemaVersion", schemaVersion);
-            properties.setHeader("traceparent", traceparent);
-            return new Publication(
-                    exchange, type, new Message(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties));
-        }
-    }
+    /** The events of one committed transaction, waiting for the fast path. */
+    private record Committed(List<OutboxRow> rows, Instant committedAt, long writtenAt) {}
 }

@@ -11,9 +11,11 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 
 /**
- * Turns {@link TopologyProperties} into declarations. Each queue is a quorum queue with a
- * delivery limit whose dead letters go to {@code <queue>.dlq}, a quorum queue too. Spring's
- * admin declares them whenever a connection opens, before anything is published on it.
+ * Turns {@link TopologyProperties} into declarations. Each consumer queue is a quorum queue with
+ * a delivery limit whose dead letters go to {@code <queue>.dlq}, a quorum queue too. A bounded
+ * queue (an audit queue nobody consumes) drops its oldest messages without dead-lettering them:
+ * on RabbitMQ 3.10 each drop would otherwise be republished, on every event once it is full.
+ * Spring's admin declares them whenever a connection opens, before anything is published on it.
  */
 public final class Topology {
 
@@ -25,13 +27,24 @@ public final class Topology {
             declarables.add(new TopicExchange(exchange, true, false));
         }
         for (var spec : properties.queues()) {
-            Queue queue = queue(spec.name(), spec.maxLength())
-                    .deliveryLimit(properties.deliveryLimit())
-                    .deadLetterExchange("")
-                    .deadLetterRoutingKey(spec.name() + ".dlq")
-                    .build();
-            declarables.add(queue);
-            declarables.add(queue(spec.name() + ".dlq", spec.maxLength()).build());
+            Queue queue;
+            if (spec.maxLength() != null) {
+                queue = QueueBuilder.durable(spec.name())
+                        .quorum()
+                        .maxLength(spec.maxLength())
+                        .build();
+                declarables.add(queue);
+            } else {
+                queue = QueueBuilder.durable(spec.name())
+                        .quorum()
+                        .deliveryLimit(properties.deliveryLimit())
+                        .deadLetterExchange("")
+                        .deadLetterRoutingKey(spec.name() + ".dlq")
+                        .build();
+                declarables.add(queue);
+                declarables.add(
+                        QueueBuilder.durable(spec.name() + ".dlq").quorum().build());
+            }
             for (var binding : spec.bindings()) {
                 if (!properties.exchanges().contains(binding.exchange())) {
                     throw new IllegalArgumentException(
@@ -43,11 +56,6 @@ public final class Topology {
             }
         }
         return new Declarables(declarables);
-    }
-
-    private static QueueBuilder queue(String name, Long maxLength) {
-        QueueBuilder builder = QueueBuilder.durable(name).quorum();
-        return maxLength == null ? builder : builder.maxLength(maxLength);
     }
 
     private static Binding bind(Queue queue, String exchange, String key) {

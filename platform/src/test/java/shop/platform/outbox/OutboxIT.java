@@ -134,7 +134,7 @@ class OutboxIT {
                     app.getBean(DatabaseClient.class),
                     app.getBean(EventCodec.class),
                     "orphan.events",
-                    app.getBean(OutboxRelay.class)::wake);
+                    app.getBean(OutboxRelay.class));
             UUID orderId = UUID.randomUUID();
 
             StepVerifier.create(transaction(app).transactional(orphanOutbox.append(recorded(orderId))))

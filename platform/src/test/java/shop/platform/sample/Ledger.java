@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import shop.platform.event.OutgoingEvent;
 import shop.platform.outbox.Outbox;
 
@@ -17,6 +18,7 @@ public class Ledger {
     private final Outbox outbox;
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Set<UUID> refusedOrders = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Sinks.Empty<Void>> heldOrders = new ConcurrentHashMap<>();
 
     Ledger(DatabaseClient db, Outbox outbox) {
         this.db = db;
@@ -32,6 +34,15 @@ public class Ledger {
         refusedOrders.remove(orderId);
     }
 
+    /** Makes every booking of the order wait, inside its transaction, until {@link #release}. */
+    public void hold(UUID orderId) {
+        heldOrders.put(orderId, Sinks.empty());
+    }
+
+    public void release(UUID orderId) {
+        heldOrders.remove(orderId).tryEmitEmpty();
+    }
+
     public int attempts(UUID eventId) {
         return attempts.getOrDefault(eventId, new AtomicInteger()).get();
     }
@@ -43,12 +54,15 @@ public class Ledger {
             return Mono.error(
                     new IllegalStateException("the ledger refuses attempt " + attempt + " of " + booked.eventId()));
         }
-        return db.sql("INSERT INTO ledger_entry (event_id, order_id, amount) VALUES (:eventId, :orderId, :amount)")
+        Sinks.Empty<Void> held = heldOrders.get(booked.orderId());
+        Mono<Void> wait = held == null ? Mono.empty() : held.asMono();
+        return wait.then(db.sql(
+                        "INSERT INTO ledger_entry (event_id, order_id, amount) VALUES (:eventId, :orderId, :amount)")
                 .bind("eventId", booked.eventId())
                 .bind("orderId", booked.orderId())
                 .bind("amount", booked.amount())
                 .then()
                 .then(outbox.append(
-                        new OutgoingEvent("AmountRecorded", 1, booked.orderId(), Map.of("amount", booked.amount()))));
+                        new OutgoingEvent("AmountRecorded", 1, booked.orderId(), Map.of("amount", booked.amount())))));
     }
 }

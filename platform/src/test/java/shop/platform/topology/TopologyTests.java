@@ -60,14 +60,13 @@ class TopologyTests {
         assertThat(dlq.getArguments()).containsOnly(entry("x-queue-type", "quorum"));
         assertThat(declarables.getDeclarablesByType(Queue.class))
                 .extracting(Queue::getName)
-                .containsExactlyInAnyOrder("order.events.billing", "order.events.billing.dlq", "audit", "audit.dlq");
+                .containsExactlyInAnyOrder("order.events.billing", "order.events.billing.dlq", "audit");
     }
 
     @Test
-    void aMaxLengthBoundsTheQueueAndItsDlq() {
+    void aBoundedQueueDropsItsOldestMessagesWithoutDeadLetteringThem() {
         assertThat(queue("audit").getArguments())
-                .contains(entry("x-max-length", 100L), entry("x-dead-letter-routing-key", "audit.dlq"));
-        assertThat(queue("audit.dlq").getArguments()).contains(entry("x-max-length", 100L));
+                .containsOnly(entry("x-queue-type", "quorum"), entry("x-max-length", 100L));
         assertThat(queue("order.events.billing").getArguments()).doesNotContainKey("x-max-length");
     }
 
