@@ -3,7 +3,6 @@ package shop.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -48,15 +47,25 @@ class GatewayStartupIT {
         var topology = app.getBean(TopologyProperties.class);
         assertThat(topology.queues()).hasSizeGreaterThanOrEqualTo(13);
         for (var queue : topology.queues()) {
-            for (String name : List.of(queue.name(), queue.name() + ".dlq")) {
-                assertThat(infra.managementGet(infra.queuePath(name)))
-                        .as("queue %s", name)
-                        .contains("\"x-queue-type\":\"quorum\"")
-                        .contains("\"durable\":true");
+            String declared = infra.managementGet(infra.queuePath(queue.name()));
+            assertThat(declared)
+                    .as("queue %s", queue.name())
+                    .contains("\"x-queue-type\":\"quorum\"")
+                    .contains("\"durable\":true");
+            if (queue.maxLength() != null) {
+                // An audit queue drops its oldest messages: no dead-letter target (ARCHITECTURE's one exception).
+                assertThat(declared)
+                        .contains("\"x-max-length\":" + queue.maxLength())
+                        .doesNotContain("x-dead-letter");
+                continue;
             }
-            assertThat(infra.managementGet(infra.queuePath(queue.name())))
+            assertThat(declared)
                     .contains("\"x-delivery-limit\":20")
                     .contains("\"x-dead-letter-routing-key\":\"" + queue.name() + ".dlq\"");
+            assertThat(infra.managementGet(infra.queuePath(queue.name() + ".dlq")))
+                    .as("queue %s.dlq", queue.name())
+                    .contains("\"x-queue-type\":\"quorum\"")
+                    .contains("\"durable\":true");
         }
         String bindings = infra.managementGet(infra.queuePath("inventory.events.payment-service") + "/bindings");
         assertThat(bindings)
