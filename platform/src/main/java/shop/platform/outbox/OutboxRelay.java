@@ -24,7 +24,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import shop.platform.BackgroundWork;
 import shop.platform.MessagingProperties;
 
@@ -85,7 +84,6 @@ public class OutboxRelay extends BackgroundWork {
     private final MessagingProperties.Relay settings;
     private final Timer lag;
     private final Retry retry;
-    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
     // Work signals for the fast path: it runs while this is above zero, one run at a time.
     private final AtomicInteger fastPathSignals = new AtomicInteger();
     private volatile Disposable fastPathRun = Disposables.disposed();
@@ -121,11 +119,6 @@ public class OutboxRelay extends BackgroundWork {
                         String.valueOf(event.getLastThrowable())));
     }
 
-    /** Asks the poll for a run soon; calls while a run is under way fold into one more run. */
-    public void wake() {
-        wakeups.tryEmitNext(Boolean.TRUE);
-    }
-
     /** How long a row written by {@link Outbox} is left to the fast path before the poll may take it. */
     Duration lease() {
         return settings.lease();
@@ -150,8 +143,8 @@ public class OutboxRelay extends BackgroundWork {
         }
     }
 
-    /** Publishes everything pending now; completes when the outbox has no pending row left. */
-    public Mono<Void> drain() {
+    /** Publishes everything due now; completes when the outbox has no due row left. */
+    private Mono<Void> drain() {
         return publishBatch()
                 .expand(published -> published == settings.batchSize() ? publishBatch() : Mono.empty())
                 .then();
@@ -160,10 +153,9 @@ public class OutboxRelay extends BackgroundWork {
     @Override
     protected Disposable begin() {
         fastPathSignals.set(0);
-        Disposable poll = Flux.merge(
-                        wakeups.asFlux(), Flux.interval(settings.pollInterval()).map(tick -> Boolean.TRUE))
+        Disposable poll = Flux.interval(settings.pollInterval())
                 .onBackpressureLatest()
-                .concatMap(wake -> drain().transformDeferred(RetryOperator.of(retry)), 1)
+                .concatMap(tick -> drain().transformDeferred(RetryOperator.of(retry)), 1)
                 .subscribe(null, error -> log.error("Outbox relay stopped", error));
         return Disposables.composite(poll, () -> fastPathRun.dispose());
     }
