@@ -22,7 +22,7 @@ class ViewConfiguration {
     }
 
     @Bean
-    ViewChanges viewChanges(DatabaseClient db, R2dbcProperties r2dbc) {
+    ViewChanges viewChanges(OrderViews views, DatabaseClient db, R2dbcProperties r2dbc) {
         var options = ConnectionFactoryOptions.parse(r2dbc.getUrl()).mutate();
         if (r2dbc.getUsername() != null) {
             options.option(ConnectionFactoryOptions.USER, r2dbc.getUsername());
@@ -30,7 +30,7 @@ class ViewConfiguration {
         if (r2dbc.getPassword() != null) {
             options.option(ConnectionFactoryOptions.PASSWORD, r2dbc.getPassword());
         }
-        return new ViewChanges(db, ConnectionFactories.get(options.build()));
+        return new ViewChanges(views, db, ConnectionFactories.get(options.build()));
     }
 
     @Bean

@@ -18,19 +18,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 import shop.gateway.GatewayApplication;
+import shop.gateway.view.store.ViewProjection;
 import shop.platform.event.EventCodec;
 import shop.platform.testing.Contracts;
 import shop.platform.testing.TestInfrastructure;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,12 +47,16 @@ import tools.jackson.databind.node.ObjectNode;
 class OrderViewIT {
 
     private static final JsonMapper json = new JsonMapper();
+    private static final JsonMapper tolerantJson = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     @RegisterExtension
     static final TestInfrastructure infra = new TestInfrastructure();
 
     static final Set<String> ordersKnownToOrderService = ConcurrentHashMap.newKeySet();
     static DisposableServer orderService;
+    static ConfigurableApplicationContext firstContext;
     static String first;
     static String second;
     static RabbitTemplate rabbit;
@@ -70,9 +78,8 @@ class OrderViewIT {
                 .bindNow();
         var properties = infra.serviceProperties("gateway");
         properties.put("shop.gateway.view.order-service", "http://127.0.0.1:" + orderService.port());
-        first = baseUrl(infra.start(GatewayApplication.class, properties)
-                .getEnvironment()
-                .getProperty("local.server.port"));
+        firstContext = infra.start(GatewayApplication.class, properties);
+        first = baseUrl(firstContext.getEnvironment().getProperty("local.server.port"));
         second = baseUrl(infra.start(GatewayApplication.class, properties)
                 .getEnvironment()
                 .getProperty("local.server.port"));
@@ -142,6 +149,38 @@ class OrderViewIT {
         assertThat(infra.database("gateway")
                         .count("SELECT count(*) FROM order_timeline WHERE order_id = '" + orderId + "'"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aBatchAppliesEachEventOnceAndOneOrdersEventsInArrivalOrder() {
+        var projection = firstContext.getBean(ViewProjection.class);
+        var transaction = firstContext.getBean(TransactionalOperator.class);
+        UUID orderId = UUID.randomUUID();
+        UUID otherOrderId = UUID.randomUUID();
+        SagaEvent placed = sagaEvent("OrderPlaced", orderId, null);
+        SagaEvent reserved = sagaEvent("InventoryReserved", orderId, null);
+        SagaEvent declined = sagaEvent("PaymentDeclined", orderId, "PAYMENT_DECLINED");
+        SagaEvent cancelled = sagaEvent("OrderCancelled", orderId, "SOME_LATER_REASON");
+
+        // One batch: two orders, a duplicate inside it, and an order the view has not seen.
+        StepVerifier.create(transaction.transactional(projection.projectAll(
+                        List.of(placed, reserved, sagaEvent("OrderPlaced", otherOrderId, null), reserved))))
+                .verifyComplete();
+        assertThat(row(orderId)).isEqualTo("RESERVED|customer-ada|59.97|3");
+        assertThat(row(otherOrderId)).isEqualTo("PENDING|customer-ada||2");
+        assertThat(timelineLength(orderId)).isEqualTo(2);
+
+        // The next batch repeats one event already applied and brings two of the same order, whose
+        // first failure reason must win.
+        StepVerifier.create(transaction.transactional(projection.projectAll(List.of(reserved, declined, cancelled))))
+                .verifyComplete();
+        assertThat(row(orderId)).isEqualTo("CANCELLED|customer-ada|59.97|5");
+        assertThat(infra.database("gateway")
+                        .count(
+                                "SELECT count(*) FROM order_view WHERE failure_reason = 'PAYMENT_DECLINED' AND order_id = '"
+                                        + orderId + "'"))
+                .isEqualTo(1);
+        assertThat(timelineLength(orderId)).isEqualTo(4);
     }
 
     @Test
@@ -268,6 +307,31 @@ class OrderViewIT {
         return json.readTree(answer.getResponseBody().blockFirst())
                 .get("status")
                 .stringValue();
+    }
+
+    private static String row(UUID orderId) {
+        return infra.database("gateway").query(connection -> {
+            try (var statement = connection.createStatement();
+                    var rows = statement.executeQuery(
+                            "SELECT status, customer_id, total, version FROM order_view WHERE order_id = '" + orderId
+                                    + "'")) {
+                rows.next();
+                return rows.getString(1) + "|" + rows.getString(2) + "|"
+                        + (rows.getBigDecimal(3) == null
+                                ? ""
+                                : rows.getBigDecimal(3).toPlainString()) + "|"
+                        + rows.getLong(4);
+            }
+        });
+    }
+
+    /** A contract example re-addressed to {@code orderId}, read as the view reads it. */
+    private static SagaEvent sagaEvent(String type, UUID orderId, String failureReason) {
+        var body = (ObjectNode) json.readTree(event(type, orderId));
+        if (failureReason != null) {
+            body.put("failureReason", failureReason);
+        }
+        return tolerantJson.treeToValue(body, SagaEvent.class);
     }
 
     private static long timelineLength(UUID orderId) {

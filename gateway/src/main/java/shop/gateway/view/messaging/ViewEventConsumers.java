@@ -10,7 +10,10 @@ import shop.gateway.view.store.ViewProjection;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
 
-/** The view reads every saga event from the {@code <exchange>.gateway} queues. */
+/**
+ * The view reads every saga event from the {@code <exchange>.gateway} queues, a batch at a time,
+ * without the platform's inbox: the timeline's key tells a duplicate from a new event.
+ */
 @Configuration(proxyBeanMethods = false)
 class ViewEventConsumers {
 
@@ -36,8 +39,8 @@ class ViewEventConsumers {
 
     private static Consumer<Message<byte[]>> consumer(
             EventConsumers consumers, ViewProjection projection, List<String> types) {
-        var handlers = EventHandlers.builder();
-        types.forEach(type -> handlers.on(type, 1, SagaEvent.class, projection::project));
-        return consumers.of(handlers.build());
+        return consumers.of(EventHandlers.builder()
+                .onAll(types, 1, SagaEvent.class, projection::projectAll)
+                .build());
     }
 }

@@ -3,8 +3,14 @@ package shop.gateway.view.store;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,21 +41,47 @@ public class OrderViews {
     }
 
     /**
-     * Locks the order's row for the rest of the transaction, creating it as PENDING if it is new.
-     * The row usually exists (the gateway records an order when it accepts it), so it is locked
-     * first and inserted only when missing: one statement instead of two on the common path.
+     * Locks the rows of these orders for the rest of the transaction, in order id order (the same
+     * order in every lane and binding, so two batches never deadlock), creating the missing ones
+     * as PENDING. The rows usually exist (the gateway records an order when it accepts it), so
+     * they are locked first and inserted only when missing: one statement on the common path.
      */
-    Mono<OrderView> lock(UUID orderId, Instant now) {
-        return selectForUpdate(orderId)
-                .switchIfEmpty(Mono.defer(
-                        () -> insertIfAbsent(OrderView.accepted(orderId, now)).then(selectForUpdate(orderId))));
+    Mono<Map<UUID, OrderView>> lockAll(Collection<UUID> orderIds, Instant now) {
+        return selectForUpdate(orderIds).flatMap(found -> {
+            List<UUID> missing = orderIds.stream()
+                    .filter(id -> !found.containsKey(id))
+                    .sorted()
+                    .toList();
+            if (missing.isEmpty()) {
+                return Mono.just(found);
+            }
+            return db.sql("""
+                            INSERT INTO order_view (order_id, status, items, version, updated_at)
+                            SELECT id, :status, '[]', 1, :updatedAt FROM unnest(CAST(:orderIds AS uuid[])) AS id
+                            ORDER BY id
+                            ON CONFLICT (order_id) DO NOTHING
+                            """)
+                    .bind("status", PublicStatus.PENDING.name())
+                    .bind("updatedAt", now)
+                    .bind("orderIds", missing.toArray(UUID[]::new))
+                    .fetch()
+                    .rowsUpdated()
+                    .then(selectForUpdate(missing))
+                    .map(created -> {
+                        Map<UUID, OrderView> all = new HashMap<>(found);
+                        all.putAll(created);
+                        return all;
+                    });
+        });
     }
 
-    private Mono<OrderView> selectForUpdate(UUID orderId) {
-        return db.sql("SELECT * FROM order_view WHERE order_id = :orderId FOR UPDATE")
-                .bind("orderId", orderId)
+    private Mono<Map<UUID, OrderView>> selectForUpdate(Collection<UUID> orderIds) {
+        return db.sql(
+                        "SELECT * FROM order_view WHERE order_id = ANY(CAST(:orderIds AS uuid[])) ORDER BY order_id FOR UPDATE")
+                .bind("orderIds", orderIds.toArray(UUID[]::new))
                 .map(this::view)
-                .one();
+                .all()
+                .collectMap(OrderView::orderId);
     }
 
     /** Records an order as PENDING unless the view has it already; true if it was new. */
@@ -68,43 +100,66 @@ public class OrderViews {
                 .map(inserted -> inserted == 1);
     }
 
-    Mono<Void> update(OrderView view) {
-        var spec = db.sql("""
-                        UPDATE order_view
-                        SET customer_id = :customerId, status = :status, failure_reason = :failureReason,
-                            total = :total, items = CAST(:items AS jsonb), version = :version, updated_at = :updatedAt
-                        WHERE order_id = :orderId
-                        """)
-                .bind("orderId", view.orderId())
-                .bind("status", view.status().name())
-                .bind("items", json.writeValueAsString(view.items()))
-                .bind("version", view.version())
-                .bind("updatedAt", view.updatedAt());
-        spec = view.customerId() == null
-                ? spec.bindNull("customerId", String.class)
-                : spec.bind("customerId", view.customerId());
-        spec = view.failureReason() == null
-                ? spec.bindNull("failureReason", String.class)
-                : spec.bind("failureReason", view.failureReason());
-        spec = view.total() == null ? spec.bindNull("total", BigDecimal.class) : spec.bind("total", view.total());
-        return spec.then();
+    /** Writes the new state of these orders in one statement. */
+    Mono<Void> updateAll(Collection<OrderView> changed) {
+        List<Map<String, Object>> rows = new ArrayList<>(changed.size());
+        for (OrderView view : changed) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("order_id", view.orderId());
+            row.put("customer_id", view.customerId());
+            row.put("status", view.status().name());
+            row.put("failure_reason", view.failureReason());
+            row.put("total", view.total());
+            row.put("items", view.items());
+            row.put("version", view.version());
+            row.put("updated_at", view.updatedAt().toString());
+            rows.add(row);
+        }
+        return db.sql("""
+                        UPDATE order_view AS v
+                        SET customer_id = c.customer_id, status = c.status, failure_reason = c.failure_reason,
+                            total = c.total, items = c.items, version = c.version, updated_at = c.updated_at
+                        FROM jsonb_to_recordset(CAST(:changes AS jsonb)) AS c(
+                            order_id uuid, customer_id text, status text, failure_reason text, total numeric,
+                            items jsonb, version bigint, updated_at timestamptz)
+                        WHERE v.order_id = c.order_id
+                        """).bind("changes", json.writeValueAsString(rows)).then();
     }
 
-    /** Adds the event to the order's timeline; false if it was there already. */
-    Mono<Boolean> addToTimeline(SagaEvent event) {
+    /**
+     * Adds the events to their orders' timelines in one statement; answers the ids of those that
+     * were not there yet. The timeline's key makes it the view's duplicate check.
+     */
+    Mono<Set<UUID>> addToTimeline(List<SagaEvent> events) {
+        int size = events.size();
+        UUID[] orderIds = new UUID[size];
+        UUID[] eventIds = new UUID[size];
+        String[] types = new String[size];
+        String[] services = new String[size];
+        String[] occurredAt = new String[size];
+        for (int i = 0; i < size; i++) {
+            SagaEvent event = events.get(i);
+            orderIds[i] = event.orderId();
+            eventIds[i] = event.eventId();
+            types[i] = event.type();
+            services[i] = event.service();
+            occurredAt[i] = event.occurredAt().toString();
+        }
         return db.sql("""
                         INSERT INTO order_timeline (order_id, event_id, type, service, occurred_at)
-                        VALUES (:orderId, :eventId, :type, :service, :occurredAt)
+                        SELECT * FROM unnest(CAST(:orderIds AS uuid[]), CAST(:eventIds AS uuid[]),
+                            CAST(:types AS text[]), CAST(:services AS text[]), CAST(:occurredAt AS timestamptz[]))
                         ON CONFLICT DO NOTHING
+                        RETURNING event_id
                         """)
-                .bind("orderId", event.orderId())
-                .bind("eventId", event.eventId())
-                .bind("type", event.type())
-                .bind("service", event.service())
-                .bind("occurredAt", event.occurredAt())
-                .fetch()
-                .rowsUpdated()
-                .map(inserted -> inserted == 1);
+                .bind("orderIds", orderIds)
+                .bind("eventIds", eventIds)
+                .bind("types", types)
+                .bind("services", services)
+                .bind("occurredAt", occurredAt)
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(Collectors.toSet());
     }
 
     public Flux<TimelineEntry> timeline(UUID orderId) {

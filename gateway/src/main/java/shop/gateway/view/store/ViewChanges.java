@@ -5,8 +5,12 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +21,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
+import shop.gateway.view.OrderView;
 import shop.platform.BackgroundWork;
 
 /**
- * Tells live streams that an order's view changed, on every gateway instance. A change is
- * announced in-process at once; other instances learn of it through PostgreSQL's
- * {@code LISTEN/NOTIFY} on the gateway's database. Changes are batched into one notification
- * every few milliseconds, because each {@code NOTIFY} takes a lock at commit that every
- * database of the cluster waits on. A notification is a hint to re-read the view, never data.
+ * Hands live streams the changes of the orders they follow, on every gateway instance. A change
+ * this instance committed reaches its followers at once, with the new view; other instances learn
+ * of it through PostgreSQL's {@code LISTEN/NOTIFY} on the gateway's database, and their followers
+ * re-read the view. Changes are batched into one notification every few milliseconds, because
+ * each {@code NOTIFY} takes a lock at commit that every database of the cluster waits on. A
+ * notification is a hint to re-read the view, never data.
  */
 public class ViewChanges extends BackgroundWork {
 
@@ -34,32 +40,56 @@ public class ViewChanges extends BackgroundWork {
     private static final int IDS_PER_NOTIFICATION = 150;
 
     private final String instance = UUID.randomUUID().toString();
-    private final Sinks.Many<UUID> local = Sinks.many().multicast().directBestEffort();
+    private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
     private final Sinks.Many<UUID> toNotify = Sinks.many().unicast().onBackpressureBuffer();
+    private final OrderViews views;
     private final DatabaseClient db;
     private final ConnectionFactory listenerConnections;
 
     /** @param listenerConnections a non-pooled factory: the listening connection is held for good */
-    public ViewChanges(DatabaseClient db, ConnectionFactory listenerConnections) {
+    public ViewChanges(OrderViews views, DatabaseClient db, ConnectionFactory listenerConnections) {
+        this.views = views;
         this.db = db;
         this.listenerConnections = listenerConnections;
     }
 
-    /** Called after the transaction that changed the order's view committed. */
-    public synchronized void announce(UUID orderId) {
-        local.tryEmitNext(orderId);
-        toNotify.tryEmitNext(orderId);
+    /** Called with the new views after the transaction that changed them committed. */
+    public void announce(Collection<OrderView> changed) {
+        for (OrderView view : changed) {
+            handOver(view.orderId(), Mono.just(view));
+            notifyLater(view.orderId());
+        }
     }
 
-    /** The changes of one order from now on (subscribe before reading the view, to miss none). */
-    public Flux<UUID> of(UUID orderId) {
-        return local.asFlux().filter(orderId::equals);
+    /**
+     * Follows one order's changes from now on: call it before reading the view, so that no
+     * change falls between the read and the first change handed over. Close it when done.
+     */
+    public Follower follow(UUID orderId) {
+        Follower follower = new Follower(orderId);
+        followers.compute(orderId, (id, ofOrder) -> {
+            Set<Follower> all = ofOrder == null ? ConcurrentHashMap.newKeySet() : ofOrder;
+            all.add(follower);
+            return all;
+        });
+        return follower;
+    }
+
+    private void handOver(UUID orderId, Mono<OrderView> change) {
+        Set<Follower> ofOrder = followers.get(orderId);
+        if (ofOrder != null) {
+            ofOrder.forEach(follower -> follower.push(change));
+        }
+    }
+
+    private synchronized void notifyLater(UUID orderId) {
+        toNotify.tryEmitNext(orderId);
     }
 
     @Override
     protected Disposable begin() {
         Disposable notifier = toNotify.asFlux()
-                .bufferTimeout(IDS_PER_NOTIFICATION, Duration.ofMillis(20))
+                .bufferTimeout(IDS_PER_NOTIFICATION, Duration.ofMillis(20), true)
                 .concatMap(ids -> notifyOthers(ids).onErrorResume(error -> {
                     log.warn(
                             "Could not notify other gateway instances of {} change(s): {}",
@@ -106,10 +136,36 @@ public class ViewChanges extends BackgroundWork {
         Arrays.stream(payload.substring(separator + 1).split(","))
                 .filter(id -> !id.isBlank())
                 .map(UUID::fromString)
-                .forEach(id -> {
-                    synchronized (this) {
-                        local.tryEmitNext(id);
-                    }
-                });
+                .forEach(id -> handOver(id, Mono.defer(() -> views.find(id))));
+    }
+
+    /** One stream's hold on an order's changes: each is the new view, or a read of it for another instance's change. */
+    public final class Follower implements AutoCloseable {
+
+        private final UUID orderId;
+        private final Sinks.Many<Mono<OrderView>> changes =
+                Sinks.many().unicast().onBackpressureBuffer();
+
+        private Follower(UUID orderId) {
+            this.orderId = orderId;
+        }
+
+        /** The views this follower was handed, in the order they came; a re-read may answer nothing. */
+        public Flux<OrderView> changes() {
+            return changes.asFlux().concatMap(change -> change, 1);
+        }
+
+        // Two lanes may commit changes of one order at once: the sink takes one at a time.
+        private synchronized void push(Mono<OrderView> change) {
+            changes.tryEmitNext(change);
+        }
+
+        @Override
+        public void close() {
+            followers.computeIfPresent(orderId, (id, ofOrder) -> {
+                ofOrder.remove(this);
+                return ofOrder.isEmpty() ? null : ofOrder;
+            });
+        }
     }
 }

@@ -48,31 +48,36 @@ class OrderStatusController {
     }
 
     /**
-     * Sends the current status, then each change, and ends after a final status. It listens for
-     * changes before it reads the view, and drops what is not newer than what it sent, so no
-     * change falls between the read and the first notification.
+     * Sends the current status, then each change, and ends after a final status. It follows the
+     * order's changes before it reads the view, and drops what is not newer than what it sent, so
+     * no change falls between the read and the first one handed over. The view is read once:
+     * changes made on this instance arrive with their new state.
      */
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<StatusUpdate>>>> stream(@PathVariable UUID orderId) {
-        return known(orderId).map(first -> {
-            AtomicReference<StatusUpdate> lastSent = new AtomicReference<>();
-            Flux<ServerSentEvent<StatusUpdate>> updates = Flux.merge(
-                            changes.of(orderId).map(change -> Boolean.TRUE), Mono.just(Boolean.TRUE))
-                    .onBackpressureLatest()
-                    .concatMap(reread -> views.find(orderId).defaultIfEmpty(first), 1)
-                    .filter(view -> isNews(view, lastSent.get()))
-                    .doOnNext(view -> lastSent.set(StatusUpdate.of(view)))
-                    .takeUntil(view -> view.status().isFinal())
-                    .map(view -> ServerSentEvent.builder(StatusUpdate.of(view))
-                            .event("status")
-                            .id(String.valueOf(view.version()))
-                            .build());
-            return ResponseEntity.ok()
-                    .contentType(MediaType.TEXT_EVENT_STREAM)
-                    .body(updates.publish(
-                                    shared -> Flux.merge(shared, keepAlive().takeUntilOther(shared.ignoreElements())))
-                            .take(settings.maxStreamDuration()));
+        return Mono.defer(() -> {
+            ViewChanges.Follower follower = changes.follow(orderId);
+            return known(orderId)
+                    .map(first -> ResponseEntity.ok()
+                            .contentType(MediaType.TEXT_EVENT_STREAM)
+                            .body(updates(first, follower).doFinally(signal -> follower.close())))
+                    .doOnError(error -> follower.close())
+                    .doOnCancel(follower::close);
         });
+    }
+
+    private Flux<ServerSentEvent<StatusUpdate>> updates(OrderView first, ViewChanges.Follower follower) {
+        AtomicReference<StatusUpdate> lastSent = new AtomicReference<>();
+        Flux<ServerSentEvent<StatusUpdate>> updates = Flux.concat(Mono.just(first), follower.changes())
+                .filter(view -> isNews(view, lastSent.get()))
+                .doOnNext(view -> lastSent.set(StatusUpdate.of(view)))
+                .takeUntil(view -> view.status().isFinal())
+                .map(view -> ServerSentEvent.builder(StatusUpdate.of(view))
+                        .event("status")
+                        .id(String.valueOf(view.version()))
+                        .build());
+        return updates.publish(shared -> Flux.merge(shared, keepAlive().takeUntilOther(shared.ignoreElements())))
+                .take(settings.maxStreamDuration());
     }
 
     /** A newer version of the view whose status or failure reason differs from what was sent. */
