@@ -5,13 +5,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import shop.loadtest.check.Audit;
 import shop.loadtest.cli.Options;
 import shop.loadtest.cli.OptionsParser;
 import shop.loadtest.cli.UsageException;
+import shop.loadtest.cost.Cost;
+import shop.loadtest.cost.SystemProbe;
+import shop.loadtest.cost.Usage;
 import shop.loadtest.placing.Persistent;
 import shop.loadtest.placing.RetryPolicy;
 import shop.loadtest.plan.Plan;
@@ -50,28 +55,84 @@ public final class LoadTest {
         }
         Plan plan = Plan.of(runId(), options.mix(), options.orders());
         Scheduler timer = Schedulers.parallel();
-        out.printf(
-                "run %s: %d orders against %s; creating %d products and %d customers%n",
-                plan.runId(),
-                options.orders(),
-                options.gateway(),
-                plan.products().size(),
-                plan.customers().size());
+        Optional<SystemProbe> probe = SystemProbe.local(System.getenv());
         try (ShopClient shop = ShopClient.connect(options.gateway(), options.maxConnections())) {
+            Mono<Optional<Report.WarmUp>> warmUp = options.warmUp() == 0
+                    ? Mono.just(Optional.empty())
+                    : measuredRun(
+                                    options.forWarmUp(),
+                                    Plan.of(runId() + "-w", options.mix(), options.warmUp()),
+                                    shop,
+                                    timer,
+                                    out,
+                                    terminal,
+                                    Optional.empty())
+                            .map(finished -> {
+                                out.print("warm-up, left out of the figures below:");
+                                out.print(SummaryTable.render(finished.report()));
+                                return Optional.of(Report.WarmUp.of(finished.report()));
+                            });
             // the one place that waits: a command line has nothing else to do meanwhile
-            Finished finished = new Setup(shop, new Persistent(RetryPolicy.standard(), timer))
-                    .create(plan)
-                    .then(new LoadRun(options, shop, timer, Ticker.system(), out, terminal).run(plan))
-                    .flatMap(result -> new Audit(shop, timer)
-                            .of(plan, result)
-                            .map(verdict -> new Finished(
-                                    ReportBuilder.build(options, plan, result, verdict), result.measurements())))
+            Finished finished = warmUp.flatMap(done -> measuredRun(options, plan, shop, timer, out, terminal, probe)
+                            .map(run -> new Finished(
+                                    run.report()
+                                            .with(
+                                                    done.orElse(null),
+                                                    run.report().cost()),
+                                    run.measurements())))
                     .block();
             return finish(options, finished, out, err);
         } catch (RuntimeException e) {
             err.println("error: the run failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Creates the plan's products and customers, places and follows its orders, audits the
+     * outcome; with a probe, also what the run cost the machine between its first order and its
+     * last final status.
+     */
+    private static Mono<Finished> measuredRun(
+            Options options,
+            Plan plan,
+            ShopClient shop,
+            Scheduler timer,
+            PrintStream out,
+            boolean terminal,
+            Optional<SystemProbe> probe) {
+        Mono<Optional<Usage>> reading =
+                Mono.fromCallable(() -> probe.map(SystemProbe::read)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromRunnable(() -> out.printf(
+                        "run %s: %d orders against %s; creating %d products and %d customers%n",
+                        plan.runId(),
+                        options.orders(),
+                        options.gateway(),
+                        plan.products().size(),
+                        plan.customers().size()))
+                .then(new Setup(shop, new Persistent(RetryPolicy.standard(), timer)).create(plan))
+                .then(reading)
+                .flatMap(before -> new LoadRun(options, shop, timer, Ticker.system(), out, terminal)
+                        .run(plan)
+                        .zipWith(reading)
+                        .flatMap(runAndAfter -> {
+                            var result = runAndAfter.getT1();
+                            Cost cost =
+                                    before.isPresent() && runAndAfter.getT2().isPresent()
+                                            ? Cost.between(
+                                                    before.get(),
+                                                    runAndAfter.getT2().get(),
+                                                    result.measurements().completed(),
+                                                    SystemProbe.SERVICES,
+                                                    probe.get().jvms())
+                                            : null;
+                            return new Audit(shop, timer)
+                                    .of(plan, result)
+                                    .map(verdict -> new Finished(
+                                            ReportBuilder.build(options, plan, result, verdict)
+                                                    .with(null, cost),
+                                            result.measurements()));
+                        }));
     }
 
     private static int finish(Options options, Finished finished, PrintStream out, PrintStream err) {

@@ -65,6 +65,7 @@ final class Round {
     static Options loadOptions(ChaosOptions options) {
         return new Options(
                 options.ordersPerRound(),
+                0,
                 new Load.Open(options.rate()),
                 Mix.DEFAULT,
                 options.stuckAfter(),

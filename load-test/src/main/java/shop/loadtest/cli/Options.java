@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.util.Optional;
 import shop.loadtest.mix.Mix;
 
-/** One run's settings, as given on the command line. */
-public record Options(int orders, Load load, Mix mix, Duration timeout, Optional<Path> report, URI gateway) {
+/** One run's settings, as given on the command line; {@code warmUp} orders go first and are not measured. */
+public record Options(
+        int orders, int warmUp, Load load, Mix mix, Duration timeout, Optional<Path> report, URI gateway) {
+
+    /** The settings of the warm-up run: the same load and mix, {@code warmUp} orders, no report. */
+    public Options forWarmUp() {
+        return new Options(warmUp, 0, load, mix, timeout, Optional.empty(), gateway);
+    }
 
     /** Connections the run may hold: a stream and a request per order in flight, and some slack. */
     public int maxConnections() {

@@ -15,6 +15,8 @@ public final class OptionsParser {
     public static final String USAGE = """
             usage: infra/load-test [options]
               --orders N          how many orders to place (default 1000)
+              --warm-up N         first place and follow N orders the same way, reported apart and left out
+                                  of the figures (default 0)
               --concurrency C     closed model: C orders in flight, each until its final status (default 32)
               --rate R            open model: R orders per second on a fixed schedule (instead of --concurrency)
               --mix SPEC          share of each kind of order in percent, adding up to 100
@@ -27,7 +29,7 @@ public final class OptionsParser {
             """;
 
     private static final Set<String> VALUED =
-            Set.of("--orders", "--concurrency", "--rate", "--mix", "--timeout", "--report", "--gateway");
+            Set.of("--orders", "--warm-up", "--concurrency", "--rate", "--mix", "--timeout", "--report", "--gateway");
 
     private OptionsParser() {}
 
@@ -39,6 +41,7 @@ public final class OptionsParser {
     public static Options parse(String... args) {
         Map<String, String> given = read(args);
         int orders = positiveInt(given, "--orders", 1000);
+        int warmUp = wholeNumber(given, "--warm-up", 0, 0);
         if (given.containsKey("--concurrency") && given.containsKey("--rate")) {
             throw new UsageException("give --concurrency or --rate, not both");
         }
@@ -56,6 +59,7 @@ public final class OptionsParser {
         Optional<Path> report = Optional.ofNullable(given.get("--report")).map(Path::of);
         return new Options(
                 orders,
+                warmUp,
                 load,
                 mix,
                 timeout,
@@ -91,18 +95,23 @@ public final class OptionsParser {
     }
 
     private static int positiveInt(Map<String, String> given, String name, int fallback) {
+        return wholeNumber(given, name, fallback, 1);
+    }
+
+    private static int wholeNumber(Map<String, String> given, String name, int fallback, int least) {
         String text = given.get(name);
         if (text == null) {
             return fallback;
         }
         try {
             int value = Integer.parseInt(text);
-            if (value > 0) {
+            if (value >= least) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(name + " must be a whole number above 0, not '" + text + "'");
+        throw new UsageException(name + " must be a whole number "
+                + (least == 0 ? "of 0 or more" : "above " + (least - 1)) + ", not '" + text + "'");
     }
 }

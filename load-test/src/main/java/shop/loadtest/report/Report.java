@@ -2,12 +2,14 @@ package shop.loadtest.report;
 
 import java.util.List;
 import java.util.Map;
+import shop.loadtest.cost.Cost;
 
 /**
  * The JSON report. The first eleven members are the fixed contract of ARCHITECTURE §6; the rest
  * add context: the run's id, its load and mix, the latency from the intended start to the final
  * status, the outcomes by mix category, how often a stream was reopened or
- * replaced by polling, and what broke an invariant.
+ * replaced by polling, what broke an invariant, the warm-up run before it (null without one),
+ * and what the run cost the machine per saga (null when the system does not run here).
  */
 public record Report(
         int orders,
@@ -28,13 +30,50 @@ public record Report(
         Map<String, Map<String, Integer>> outcomes,
         int streamReconnects,
         int pollingFallbacks,
-        List<String> problems) {
+        List<String> problems,
+        WarmUp warmUp,
+        Cost cost) {
 
     public record Invariants(boolean stockConserved, boolean moneyConserved, boolean expectedOutcomes) {}
 
-    /** A run passes when every order reached a final status and every invariant holds. */
+    /** The orders placed and followed before the measured run, left out of its figures. */
+    public record WarmUp(int orders, double completedPerSecond, Latency completionLatencyMs, boolean passed) {
+
+        public static WarmUp of(Report run) {
+            return new WarmUp(run.orders(), run.completedPerSecond(), run.completionLatencyMs(), run.passed());
+        }
+    }
+
+    /** This report with the warm-up before it and the cost it measured. */
+    public Report with(WarmUp warmUp, Cost cost) {
+        return new Report(
+                orders,
+                confirmed,
+                cancelled,
+                unfinished,
+                errors,
+                durationSeconds,
+                placedPerSecond,
+                completedPerSecond,
+                acceptLatencyMs,
+                completionLatencyMs,
+                invariants,
+                runId,
+                load,
+                mix,
+                endToEndLatencyMs,
+                outcomes,
+                streamReconnects,
+                pollingFallbacks,
+                problems,
+                warmUp,
+                cost);
+    }
+
+    /** A run passes when every order reached a final status and every invariant holds, in the warm-up too. */
     public boolean passed() {
-        return unfinished == 0
+        return (warmUp == null || warmUp.passed())
+                && unfinished == 0
                 && invariants.stockConserved()
                 && invariants.moneyConserved()
                 && invariants.expectedOutcomes();

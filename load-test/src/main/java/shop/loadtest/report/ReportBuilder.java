@@ -49,7 +49,9 @@ public final class ReportBuilder {
                 outcomesByCategory(result),
                 result.streamReconnects(),
                 result.pollingFallbacks(),
-                verdict.problems());
+                verdict.problems(),
+                null,
+                null);
     }
 
     private static int count(RunResult result, String status) {

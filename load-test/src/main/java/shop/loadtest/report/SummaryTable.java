@@ -3,6 +3,7 @@ package shop.loadtest.report;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import shop.loadtest.cost.Cost;
 
 /** The summary printed at the end of a run. */
 public final class SummaryTable {
@@ -37,10 +38,42 @@ public final class SummaryTable {
                 yesNo(invariants.stockConserved()),
                 yesNo(invariants.moneyConserved()),
                 yesNo(invariants.expectedOutcomes())));
+        if (report.cost() != null) {
+            cost(text, report.cost());
+        }
         List<String> problems = report.problems();
         problems.forEach(problem -> text.append("  ! ").append(problem).append(System.lineSeparator()));
         text.append(report.passed() ? "PASSED" : "FAILED").append(System.lineSeparator());
         return text.toString();
+    }
+
+    private static void cost(StringBuilder text, Cost cost) {
+        text.append(String.format(
+                "%-22s %.1f ms of CPU: %s%n", "cost per saga", cost.totalCpuMsPerSaga(), figures(cost.cpuMsPerSaga())));
+        text.append(String.format("  %-20s %s%n", "context switches", figures(cost.contextSwitchesPerSaga())));
+        text.append(String.format("  %-20s %s%n", "commits", figures(cost.commitsPerSaga())));
+        text.append(String.format(
+                "  %-20s %s%n",
+                "statements",
+                cost.statementsPerSaga().isEmpty()
+                        ? "not tracked (PostgreSQL without pg_stat_statements)"
+                        : figures(cost.statementsPerSaga())));
+        text.append(String.format("  %-20s %.2f%n", "messages published", cost.messagesPerSaga()));
+        text.append(String.format("  %-20s %s%n", "average batch", figures(cost.averageBatchSize())));
+        text.append(String.format(
+                "%-22s %s; the services %d in all%n",
+                "resident memory (MB)",
+                cost.residentMb().entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + entry.getValue())
+                        .collect(Collectors.joining(", ")),
+                cost.servicesResidentMb()));
+        cost.jvms().forEach(jvm -> text.append(String.format("%-22s %s%n", "jvm", jvm)));
+    }
+
+    private static String figures(Map<String, Double> figures) {
+        return figures.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + String.format("%.1f", entry.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static void row(StringBuilder text, String name, Latency latency) {

@@ -17,6 +17,7 @@ class OptionsParserTests {
         Options options = OptionsParser.parse();
 
         assertThat(options.orders()).isEqualTo(1000);
+        assertThat(options.warmUp()).isZero();
         assertThat(options.load()).isEqualTo(new Load.Closed(32));
         assertThat(options.mix()).isEqualTo(Mix.DEFAULT);
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
@@ -29,6 +30,7 @@ class OptionsParserTests {
         Options options = OptionsParser.parse(
                 "--orders",
                 "500",
+                "--warm-up=300",
                 "--concurrency=64",
                 "--mix",
                 "happy=50,out-of-stock=20,declined=20,unshippable=10",
@@ -39,6 +41,10 @@ class OptionsParserTests {
                 "--gateway=http://127.0.0.1:18080");
 
         assertThat(options.orders()).isEqualTo(500);
+        assertThat(options.warmUp()).isEqualTo(300);
+        assertThat(options.forWarmUp().orders()).isEqualTo(300);
+        assertThat(options.forWarmUp().load()).isEqualTo(options.load());
+        assertThat(options.forWarmUp().report()).isEmpty();
         assertThat(options.load()).isEqualTo(new Load.Closed(64));
         assertThat(options.mix().percent(Category.OUT_OF_STOCK)).isEqualTo(20);
         assertThat(options.timeout()).isEqualTo(Duration.ofMillis(2500));
@@ -62,6 +68,7 @@ class OptionsParserTests {
         assertRefused("not both", "--concurrency", "4", "--rate", "5");
         assertRefused("--orders must be a whole number above 0, not '0'", "--orders", "0");
         assertRefused("--orders must be a whole number above 0, not 'ten'", "--orders", "ten");
+        assertRefused("--warm-up must be a whole number of 0 or more, not '-5'", "--warm-up", "-5");
         assertRefused("--rate must be a number above 0", "--rate", "-1");
         assertRefused("--timeout must be a number above 0", "--timeout", "NaN");
         assertRefused("unknown option '--speed'", "--speed", "9");

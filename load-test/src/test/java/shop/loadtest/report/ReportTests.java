@@ -35,7 +35,9 @@ class ReportTests {
             Map.of("happy", Map.of("orders", 90, "CONFIRMED", 90)),
             2,
             0,
-            List.of());
+            List.of(),
+            null,
+            null);
 
     @Test
     void theJsonHasTheKeysOfTheContractAndTheExtrasOnly() {
@@ -73,7 +75,9 @@ class ReportTests {
                         "outcomes",
                         "streamReconnects",
                         "pollingFallbacks",
-                        "problems");
+                        "problems",
+                        "warmUp",
+                        "cost");
         assertThat(Set.copyOf(json.get("acceptLatencyMs").propertyNames())).containsOnly("p50", "p90", "p99", "max");
         assertThat(Set.copyOf(json.get("completionLatencyMs").propertyNames()))
                 .containsOnly("p50", "p90", "p99", "max");
@@ -110,7 +114,9 @@ class ReportTests {
                                 Map.of(),
                                 0,
                                 0,
-                                List.of())
+                                List.of(),
+                                null,
+                                null)
                         .passed())
                 .isFalse();
     }
@@ -165,6 +171,8 @@ class ReportTests {
                 report.outcomes(),
                 report.streamReconnects(),
                 report.pollingFallbacks(),
-                report.problems());
+                report.problems(),
+                report.warmUp(),
+                report.cost());
     }
 }
