@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 import shop.loadtest.check.Audit;
 import shop.loadtest.cli.Options;
 import shop.loadtest.cli.OptionsParser;
@@ -114,7 +115,7 @@ public final class LoadTest {
                 .then(reading)
                 .flatMap(before -> new LoadRun(options, shop, timer, Ticker.system(), out, terminal)
                         .run(plan)
-                        .zipWith(reading)
+                        .flatMap(result -> reading.map(after -> Tuples.of(result, after)))
                         .flatMap(runAndAfter -> {
                             var result = runAndAfter.getT1();
                             Cost cost =

@@ -28,7 +28,7 @@ public record MessagingProperties(
      */
     public record Relay(
             @DefaultValue("200") int batchSize,
-            @DefaultValue("100ms") Duration pollInterval,
+            @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("10s") Duration confirmTimeout,
             @DefaultValue("200ms") Duration minBackoff,
             @DefaultValue("10s") Duration maxBackoff,

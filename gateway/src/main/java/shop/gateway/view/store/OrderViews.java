@@ -100,7 +100,11 @@ public class OrderViews {
                 .map(inserted -> inserted == 1);
     }
 
-    /** Writes the new state of these orders in one statement. */
+    /**
+     * Writes the new state of these orders in one statement. The ids are given again as an array
+     * so that the plan finds the rows by key: the planner cannot see how many rows the JSON holds,
+     * and would otherwise scan the whole table.
+     */
     Mono<Void> updateAll(Collection<OrderView> changed) {
         List<Map<String, Object>> rows = new ArrayList<>(changed.size());
         for (OrderView view : changed) {
@@ -122,8 +126,11 @@ public class OrderViews {
                         FROM jsonb_to_recordset(CAST(:changes AS jsonb)) AS c(
                             order_id uuid, customer_id text, status text, failure_reason text, total numeric,
                             items jsonb, version bigint, updated_at timestamptz)
-                        WHERE v.order_id = c.order_id
-                        """).bind("changes", json.writeValueAsString(rows)).then();
+                        WHERE v.order_id = ANY(CAST(:orderIds AS uuid[])) AND v.order_id = c.order_id
+                        """)
+                .bind("changes", json.writeValueAsString(rows))
+                .bind("orderIds", changed.stream().map(OrderView::orderId).toArray(UUID[]::new))
+                .then();
     }
 
     /**
