@@ -1,11 +1,14 @@
 package shop.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.pool.ConnectionPool;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import shop.platform.consumer.DeliveriesInFlight;
 import shop.platform.consumer.EventConsumers;
+import shop.platform.database.AcquireTimedConnectionPool;
 import shop.platform.deadletter.DeadLetterEndpoint;
 import shop.platform.deadletter.DeadLetterQueues;
 import shop.platform.event.EventCodec;
@@ -44,6 +48,18 @@ public class PlatformAutoConfiguration {
         if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
             System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
         }
+    }
+
+    @Bean
+    static BeanPostProcessor acquireTimedConnectionPool(ObjectProvider<MeterRegistry> meters) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ConnectionPool pool
+                        ? new AcquireTimedConnectionPool(pool, meters.getObject())
+                        : bean;
+            }
+        };
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
  * @param statementsPerSaga by database; empty when PostgreSQL does not track statements
  * @param messagesPerSaga messages published to the shop's vhost, each once however many queues it reached
  * @param averageBatchSize the consumers' batches by service, batches of one included
+ * @param averageConnectionWaitMs by service: how long asking its pool for a connection took, on average
  * @param residentMb memory by process at the end of the run
  * @param jvms the JVM and flags each group of services ran with
  */
@@ -25,6 +26,7 @@ public record Cost(
         Map<String, Double> statementsPerSaga,
         double messagesPerSaga,
         Map<String, Double> averageBatchSize,
+        Map<String, Double> averageConnectionWaitMs,
         Map<String, Long> residentMb,
         long servicesResidentMb,
         List<String> jvms) {
@@ -48,14 +50,8 @@ public record Cost(
         if (before.statements().isPresent() && after.statements().isPresent()) {
             statements = perKey(before.statements().get(), after.statements().get(), per);
         }
-        Map<String, Double> batches = new TreeMap<>();
-        after.batches().forEach((service, end) -> {
-            Usage.Batches start = before.batches().getOrDefault(service, new Usage.Batches(0, 0));
-            long count = end.count() - start.count();
-            if (count > 0) {
-                batches.put(service, round((end.messages() - start.messages()) / count));
-            }
-        });
+        Map<String, Double> batches = averages(before.batches(), after.batches(), 100);
+        Map<String, Double> connectionWaits = averages(before.connectionWaits(), after.connectionWaits(), 1000);
         return new Cost(
                 cpu,
                 round(cpu.values().stream().mapToDouble(Double::doubleValue).sum()),
@@ -64,9 +60,24 @@ public record Cost(
                 statements,
                 round((after.published() - before.published()) / per),
                 batches,
+                connectionWaits,
                 resident,
                 servicesResident,
                 jvms);
+    }
+
+    /** Per key, the mean of what was summed between the readings, to {@code 1/precision}. */
+    private static Map<String, Double> averages(
+            Map<String, Usage.Summary> before, Map<String, Usage.Summary> after, double precision) {
+        Map<String, Double> result = new TreeMap<>();
+        after.forEach((key, end) -> {
+            Usage.Summary start = before.getOrDefault(key, new Usage.Summary(0, 0));
+            long count = end.count() - start.count();
+            if (count > 0) {
+                result.put(key, Math.round((end.total() - start.total()) / count * precision) / precision);
+            }
+        });
+        return result;
     }
 
     private static Map<String, Double> perProcess(

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads what the shop's processes on this machine have used: CPU, context switches and memory
  * from {@code /proc}, commits and statements from PostgreSQL's statistics (through {@code psql}),
- * published messages from RabbitMQ's management API, batch sizes from the services' metrics.
+ * published messages from RabbitMQ's management API, batch sizes and connection waits from the services' metrics.
  * It finds the services by the pid files {@code infra/up} writes, and the servers by their
  * process names, so it measures only a system that runs here.
  */
@@ -74,11 +74,14 @@ public final class SystemProbe {
         Optional<Map<String, Long>> statements = counts(
                 "SELECT d.datname, sum(s.calls)::bigint FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
                         + " WHERE d.datname LIKE 'shop\\_%' GROUP BY d.datname");
-        Map<String, Usage.Batches> batches = new TreeMap<>();
+        Map<String, Usage.Summary> batches = new TreeMap<>();
+        Map<String, Usage.Summary> connectionWaits = new TreeMap<>();
         for (String service : SERVICES) {
-            batchesOf(service).ifPresent(found -> batches.put(service, found));
+            summaryOf(service, "shop.consumer.batch.size", "TOTAL", 1).ifPresent(found -> batches.put(service, found));
+            summaryOf(service, "shop.db.acquire", "TOTAL_TIME", 1000)
+                    .ifPresent(found -> connectionWaits.put(service, found));
         }
-        return new Usage(processes, commits, statements, published(), batches);
+        return new Usage(processes, commits, statements, published(), batches, connectionWaits);
     }
 
     /** The JVM and flags of each group of services that run alike. */
@@ -130,11 +133,18 @@ public final class SystemProbe {
             // after the command's closing parenthesis: state is field 3, utime 14 and stime 15
             String[] fields = stat.substring(end + 2).split(" ");
             long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
-            usage.put(
-                    pid,
-                    new Usage.ProcessUsage(cpu, contextSwitches(proc), statusValue(proc.resolve("status"), "VmRSS")));
+            usage.put(pid, new Usage.ProcessUsage(cpu, contextSwitches(proc), proportionalResident(proc)));
         }
         return usage;
+    }
+
+    /**
+     * Resident memory with each shared page divided among the processes sharing it (PSS), so
+     * that PostgreSQL's backends, which all map its shared buffers, add up to what they use.
+     */
+    private static long proportionalResident(Path proc) {
+        long pss = statusValue(proc.resolve("smaps_rollup"), "Pss");
+        return pss > 0 ? pss : statusValue(proc.resolve("status"), "VmRSS");
     }
 
     private static long contextSwitches(Path proc) {
@@ -238,19 +248,21 @@ public final class SystemProbe {
                 .orElse(0L);
     }
 
-    private Optional<Usage.Batches> batchesOf(String service) {
-        return get("http://127.0.0.1:" + PORTS.get(service) + "/actuator/metrics/shop.consumer.batch.size", null)
+    /** A service's meter as count and sum, the sum's statistic scaled (a timer's seconds to ms). */
+    private Optional<Usage.Summary> summaryOf(String service, String meter, String totalStatistic, double scale) {
+        return get("http://127.0.0.1:" + PORTS.get(service) + "/actuator/metrics/" + meter, null)
                 .map(body -> {
                     double count = 0;
                     double total = 0;
                     for (JsonNode measurement : body.path("measurements")) {
-                        switch (measurement.path("statistic").asString()) {
-                            case "COUNT" -> count = measurement.path("value").asDouble();
-                            case "TOTAL" -> total = measurement.path("value").asDouble();
-                            default -> {}
+                        String statistic = measurement.path("statistic").asString();
+                        if (statistic.equals("COUNT")) {
+                            count = measurement.path("value").asDouble();
+                        } else if (statistic.equals(totalStatistic)) {
+                            total = measurement.path("value").asDouble() * scale;
                         }
                     }
-                    return new Usage.Batches((long) count, total);
+                    return new Usage.Summary((long) count, total);
                 });
     }
 

@@ -11,18 +11,21 @@ import java.util.Optional;
  * @param commits committed transactions by database
  * @param statements statements executed by database, when PostgreSQL tracks them ({@code pg_stat_statements})
  * @param published messages published to the shop's vhost
- * @param batches the consumers' batches by service
+ * @param batches the consumers' batches by service: how many, and how many messages they held in all
+ * @param connectionWaits by service: how many times it asked its pool for a connection, and the
+ *     milliseconds it waited in all
  */
 public record Usage(
         Map<String, Map<Long, ProcessUsage>> processes,
         Map<String, Long> commits,
         Optional<Map<String, Long>> statements,
         long published,
-        Map<String, Batches> batches) {
+        Map<String, Summary> batches,
+        Map<String, Summary> connectionWaits) {
 
-    /** CPU time and context switches of all the process's threads, and its resident memory. */
+    /** CPU time and context switches of all the process's threads, and its resident memory (PSS, in kB). */
     public record ProcessUsage(long cpuMillis, long contextSwitches, long residentKilobytes) {}
 
-    /** How many batches a service's consumers handled and how many messages they held in all. */
-    public record Batches(long count, double messages) {}
+    /** A distribution summary read off a service: how many values, and their sum. */
+    public record Summary(long count, double total) {}
 }

@@ -61,8 +61,14 @@ public final class SummaryTable {
         text.append(String.format("  %-20s %.2f%n", "messages published", cost.messagesPerSaga()));
         text.append(String.format("  %-20s %s%n", "average batch", figures(cost.averageBatchSize())));
         text.append(String.format(
+                "  %-20s %s%n",
+                "connection wait (ms)",
+                cost.averageConnectionWaitMs().entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + String.format("%.2f", entry.getValue()))
+                        .collect(Collectors.joining(", "))));
+        text.append(String.format(
                 "%-22s %s; the services %d in all%n",
-                "resident memory (MB)",
+                "resident memory, shared pages split (PSS, MB)",
                 cost.residentMb().entrySet().stream()
                         .map(entry -> entry.getKey() + " " + entry.getValue())
                         .collect(Collectors.joining(", ")),

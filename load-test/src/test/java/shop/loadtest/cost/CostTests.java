@@ -18,7 +18,8 @@ class CostTests {
                 Map.of("shop_gateway", 100L),
                 Optional.of(Map.of("shop_gateway", 1_000L)),
                 40,
-                Map.of("gateway", new Usage.Batches(10, 20)));
+                Map.of("gateway", new Usage.Summary(10, 20)),
+                Map.of("gateway", new Usage.Summary(1_000, 500)));
         Usage after = new Usage(
                 Map.of(
                         "gateway", Map.of(10L, new Usage.ProcessUsage(2_000, 900, 512_000)),
@@ -30,7 +31,9 @@ class CostTests {
                 Map.of("shop_gateway", 500L),
                 Optional.of(Map.of("shop_gateway", 3_000L)),
                 640,
-                Map.of("gateway", new Usage.Batches(110, 320)));
+                Map.of("gateway", new Usage.Summary(110, 320)),
+                // order-service's timer appeared during the run
+                Map.of("gateway", new Usage.Summary(1_400, 1_500), "order-service", new Usage.Summary(8, 1)));
 
         Cost cost = Cost.between(before, after, 100, List.of("gateway"), List.of("gateway: some JVM"));
 
@@ -41,13 +44,14 @@ class CostTests {
         assertThat(cost.statementsPerSaga()).containsEntry("shop_gateway", 20.0);
         assertThat(cost.messagesPerSaga()).isEqualTo(6.0);
         assertThat(cost.averageBatchSize()).containsEntry("gateway", 3.0);
+        assertThat(cost.averageConnectionWaitMs()).containsEntry("gateway", 2.5).containsEntry("order-service", 0.125);
         assertThat(cost.residentMb()).containsEntry("gateway", 500L).containsEntry("postgresql", 68L);
         assertThat(cost.servicesResidentMb()).isEqualTo(500);
     }
 
     @Test
     void statementsAreLeftOutWhenPostgresqlDoesNotTrackThem() {
-        Usage reading = new Usage(Map.of(), Map.of(), Optional.empty(), 0, Map.of());
+        Usage reading = new Usage(Map.of(), Map.of(), Optional.empty(), 0, Map.of(), Map.of());
 
         assertThat(Cost.between(reading, reading, 10, List.of(), List.of()).statementsPerSaga())
                 .isEmpty();

@@ -170,6 +170,18 @@ class ConsumerIT {
         assertThat(batches.count()).isLessThan(booked.size());
     }
 
+    @Test
+    void everyWaitForAPooledConnectionIsTimedAndTheBootPoolGaugesStillSeeThePool() {
+        UUID eventId = ledger.book(3, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> entriesFor(eventId) == 1);
+
+        var meters = app.getBean(MeterRegistry.class);
+        var acquire = meters.find("shop.db.acquire").timer();
+        assertThat(acquire).isNotNull();
+        assertThat(acquire.count()).isPositive();
+        assertThat(meters.find("r2dbc.pool.max.allocated").gauge()).isNotNull();
+    }
+
     /**
      * One lane is kept busy by a held message, so that everything published to that lane meanwhile
      * is waiting when it is released and forms one batch.
