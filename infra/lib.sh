@@ -39,9 +39,15 @@ service_database() {
 }
 
 service_jar() { echo "$SHOP_ROOT/$1/target/$1-$VERSION.jar"; }
-# The copy a service runs from: a rebuild replaces the jar in target/, and a JVM whose jar
-# changed under it fails to load classes it has not loaded yet (seen at shutdown).
-running_jar() { echo "$RUN_DIR/jars/$1.jar"; }
+# The extracted copy a service runs from: a rebuild replaces the jar in target/, and a JVM whose
+# jar changed under it fails to load classes it has not loaded yet (seen at shutdown). The
+# extracted form (the application jar and lib/) is also the one an AOT cache works with.
+app_dir() { echo "$RUN_DIR/app/$1"; }
+running_jar() { echo "$(app_dir "$1")/$1-$VERSION.jar"; }
+# The AOT cache of a service (JDK 25 and newer), written by infra/aot-train.
+aot_cache() { echo "$RUN_DIR/aot/$1.aot"; }
+# What a cache was made from: the service jar's checksum and the JVM's version.
+aot_stamp() { echo "$(aot_cache "$1").source"; }
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 log_file() { echo "$LOG_DIR/$1.log"; }
 
@@ -73,6 +79,33 @@ running_pid() {
         tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -e "$(running_jar "$1")" -e "$(service_jar "$1")" || return 1
     fi
     echo "$pid"
+}
+
+# The java that runs the services: SHOP_JAVA_HOME's when set, else the newest JDK 25 or later
+# under /usr/lib/jvm (it can use an AOT cache), else the java on the PATH.
+service_java() {
+    if [ -n "${SHOP_JAVA_HOME:-}" ]; then
+        echo "$SHOP_JAVA_HOME/bin/java"
+        return
+    fi
+    local home newest="" newest_major=0 major
+    for home in /usr/lib/jvm/*/; do
+        [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
+        major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")"
+        if [ -n "$major" ] && [ "$major" -ge 25 ] && [ "$major" -gt "$newest_major" ]; then
+            newest="${home%/}/bin/java"
+            newest_major="$major"
+        fi
+    done
+    if [ -n "$newest" ]; then echo "$newest"; else command -v java; fi
+}
+
+java_major() { # java_major JAVA -> its feature version, e.g. 25
+    "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
+}
+
+java_version() { # java_version JAVA -> its full version, e.g. 25.0.1+8-LTS
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p' | head -n 1
 }
 
 is_local_host() {
