@@ -35,21 +35,6 @@ import shop.platform.web.StrictJsonInput;
 @EnableConfigurationProperties({MessagingProperties.class, TopologyProperties.class})
 public class PlatformAutoConfiguration {
 
-    private static final String LAST_FLUSH_WHEN_NO_READ = "reactor.netty.http.server.lastFlushWhenNoRead";
-
-    static {
-        // Reactor Netty 1.3.6 (what Boot 4.0.7 brings) can stop reading a kept-alive HTTP/1.1
-        // connection when the next request arrives before the previous one's operations have
-        // terminated (reactor/reactor-netty#4361, fixed in a later release): the client waits for
-        // an answer that never comes. Seen here as a rare 30 s hang of a request sent right after
-        // an error response on the same connection. This setting takes that route away. It is read
-        // when the server handles its first connection, long after this class is loaded; an
-        // explicit -D setting wins.
-        if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
-            System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
-        }
-    }
-
     @Bean
     static BeanPostProcessor acquireTimedConnectionPool(ObjectProvider<MeterRegistry> meters) {
         return new BeanPostProcessor() {
