@@ -1,11 +1,14 @@
 package shop.platform.consumer;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +31,8 @@ import shop.platform.event.TraceParent;
 import shop.platform.inbox.Inbox;
 
 /**
- * Handles the messages of one binding. The binder's thread only hands each message over and
+ * Handles the messages of one binding, or of several that share it (their events then meet in
+ * one order's lane and in one batch). The binder's thread only hands each message over and
  * returns; prefetch bounds how many are held. Messages are spread over a few lanes by order, so
  * one order's messages stay in arrival order while different orders' proceed in parallel. In a
  * lane, the messages that have arrived are handled as one batch in one transaction: one
@@ -57,6 +61,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
     private final MeterRegistry meters;
     private final Acknowledgements acknowledgements;
     private final Lanes lanes;
+    private final DistributionSummary batchSizes;
 
     EventConsumer(
             EventHandlers handlers,
@@ -77,6 +82,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         this.settings = settings;
         this.meters = meters;
         this.acknowledgements = acknowledgements;
+        this.batchSizes = meters.summary("shop.consumer.batch.size");
         this.lanes = new Lanes(
                 settings.lanes(),
                 settings.batchSize(),
@@ -99,8 +105,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
     }
 
     private Mono<Void> handleBatch(List<Delivery> batch) {
-        meters.summary("shop.consumer.batch.size", "queue", batch.get(0).queue())
-                .record(batch.size());
+        batchSizes.record(batch.size());
         List<Received> readable = new ArrayList<>();
         List<Delivery> unreadable = new ArrayList<>();
         for (Delivery delivery : batch) {
@@ -169,12 +174,14 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                     .toList();
             return (handled.isEmpty() ? Mono.<Void>empty() : handlers.handleAll(handled, codec)).thenReturn(outcomes);
         }
-        List<UUID> recorded = batch.stream()
-                .map(Received::event)
-                .filter(event -> handlers.handles(event.type()))
-                .map(IncomingEvent::eventId)
-                .toList();
-        return inbox.recordFirst(batch.get(0).delivery().queue(), recorded).flatMap(fresh -> {
+        Map<UUID, String> recorded = new LinkedHashMap<>();
+        for (Received received : batch) {
+            if (handlers.handles(received.event().type())) {
+                recorded.putIfAbsent(
+                        received.event().eventId(), received.delivery().queue());
+            }
+        }
+        return inbox.recordFirst(recorded).flatMap(fresh -> {
             Set<UUID> unhandled = new HashSet<>(fresh);
             return Flux.fromIterable(batch)
                     .concatMap(received -> {

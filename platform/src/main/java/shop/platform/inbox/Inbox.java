@@ -1,6 +1,6 @@
 package shop.platform.inbox;
 
-import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,7 +17,7 @@ public class Inbox {
     // One statement for a whole batch; RETURNING names the rows that were new.
     private static final String RECORD = """
             INSERT INTO platform.inbox (consumer, event_id)
-            SELECT :consumer, id FROM unnest(CAST(:eventIds AS uuid[])) AS id
+            SELECT * FROM unnest(CAST(:consumers AS text[]), CAST(:eventIds AS uuid[]))
             ON CONFLICT DO NOTHING
             RETURNING event_id
             """;
@@ -28,14 +28,17 @@ public class Inbox {
         this.db = db;
     }
 
-    /** Records the events as handled by the consumer; answers those it had not handled before. */
-    public Mono<Set<UUID>> recordFirst(String consumer, Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
+    /**
+     * Records each event as handled by the consumer (its queue) it arrived at; answers those not
+     * handled before. An event reaches a service through one queue only, so its id is the key.
+     */
+    public Mono<Set<UUID>> recordFirst(Map<UUID, String> consumerByEvent) {
+        if (consumerByEvent.isEmpty()) {
             return Mono.just(Set.of());
         }
         return db.sql(RECORD)
-                .bind("consumer", consumer)
-                .bind("eventIds", eventIds.toArray(UUID[]::new))
+                .bind("consumers", consumerByEvent.values().toArray(String[]::new))
+                .bind("eventIds", consumerByEvent.keySet().toArray(UUID[]::new))
                 .map(row -> row.get("event_id", UUID.class))
                 .all()
                 .collect(Collectors.toUnmodifiableSet());

@@ -7,40 +7,57 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import shop.gateway.view.SagaEvent;
 import shop.gateway.view.store.ViewProjection;
+import shop.platform.consumer.EventConsumer;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
 
 /**
  * The view reads every saga event from the {@code <exchange>.gateway} queues, a batch at a time,
- * without the platform's inbox: the timeline's key tells a duplicate from a new event.
+ * without the platform's inbox: the timeline's key tells a duplicate from a new event. The four
+ * bindings share one consumer, so that an order's events from all services meet in its lane: they
+ * are applied one batch after the other and batched together, instead of four transactions that
+ * wait on each other's lock of the same view row.
  */
 @Configuration(proxyBeanMethods = false)
 class ViewEventConsumers {
 
-    @Bean
-    Consumer<Message<byte[]>> orderEvents(EventConsumers consumers, ViewProjection projection) {
-        return consumer(consumers, projection, List.of("OrderPlaced", "OrderConfirmed", "OrderCancelled"));
-    }
+    private static final List<String> SAGA_EVENTS = List.of(
+            "OrderPlaced",
+            "OrderConfirmed",
+            "OrderCancelled",
+            "InventoryReserved",
+            "InventoryRejected",
+            "InventoryReleased",
+            "PaymentCompleted",
+            "PaymentDeclined",
+            "PaymentRefunded",
+            "ShipmentScheduled",
+            "ShipmentFailed");
 
     @Bean
-    Consumer<Message<byte[]>> inventoryEvents(EventConsumers consumers, ViewProjection projection) {
-        return consumer(consumers, projection, List.of("InventoryReserved", "InventoryRejected", "InventoryReleased"));
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> paymentEvents(EventConsumers consumers, ViewProjection projection) {
-        return consumer(consumers, projection, List.of("PaymentCompleted", "PaymentDeclined", "PaymentRefunded"));
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> shippingEvents(EventConsumers consumers, ViewProjection projection) {
-        return consumer(consumers, projection, List.of("ShipmentScheduled", "ShipmentFailed"));
-    }
-
-    private static Consumer<Message<byte[]>> consumer(
-            EventConsumers consumers, ViewProjection projection, List<String> types) {
+    EventConsumer sagaEvents(EventConsumers consumers, ViewProjection projection) {
         return consumers.of(EventHandlers.builder()
-                .onAll(types, 1, SagaEvent.class, projection::projectAll)
+                .onAll(SAGA_EVENTS, 1, SagaEvent.class, projection::projectAll)
                 .build());
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> orderEvents(EventConsumer sagaEvents) {
+        return sagaEvents;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> inventoryEvents(EventConsumer sagaEvents) {
+        return sagaEvents;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> paymentEvents(EventConsumer sagaEvents) {
+        return sagaEvents;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> shippingEvents(EventConsumer sagaEvents) {
+        return sagaEvents;
     }
 }
