@@ -18,6 +18,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import shop.platform.consumer.DeliveriesInFlight;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.database.AcquireTimedConnectionPool;
+import shop.platform.database.WholeTransactions;
 import shop.platform.deadletter.DeadLetterEndpoint;
 import shop.platform.deadletter.DeadLetterQueues;
 import shop.platform.event.EventCodec;
@@ -84,6 +85,11 @@ public class PlatformAutoConfiguration {
     @Bean
     Outbox outbox(DatabaseClient db, EventCodec codec, MessagingProperties properties, OutboxRelay relay) {
         return new Outbox(db, codec, properties.exchange(), relay);
+    }
+
+    @Bean
+    WholeTransactions wholeTransactions(TransactionalOperator transaction) {
+        return new WholeTransactions(transaction);
     }
 
     @Bean

@@ -3,20 +3,20 @@ package shop.inventory.stock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import shop.inventory.domain.Product;
+import shop.platform.database.WholeTransactions;
 
 /** The catalog as the HTTP API sees it: list products, look them up, restock them. */
 @Service
 public class Catalog {
 
     private final Products products;
-    private final TransactionalOperator transaction;
+    private final WholeTransactions transactions;
 
-    Catalog(Products products, TransactionalOperator transaction) {
+    Catalog(Products products, WholeTransactions transactions) {
         this.products = products;
-        this.transaction = transaction;
+        this.transactions = transactions;
     }
 
     /** Adds a product; fails with {@link SkuTakenException} if its sku is listed already. */
@@ -44,7 +44,7 @@ public class Catalog {
                 .flatMap(locked -> Mono.justOrEmpty(locked.get(sku)))
                 .map(product -> product.restock(quantity))
                 .flatMap(restocked -> products.saveStock(restocked).thenReturn(restocked))
-                .as(transaction::transactional);
+                .as(transactions::run);
     }
 
     public record Page(List<Product> content, int page, int size, long totalElements) {

@@ -5,18 +5,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import shop.order.domain.Order;
 import shop.order.domain.Transition;
+import shop.platform.database.WholeTransactions;
 import shop.platform.outbox.Outbox;
 
 /**
  * Places orders: the order row, its OrderPlaced event and, with an Idempotency-Key, the key row
  * commit in one transaction. The key row is claimed first: of two concurrent requests with the
  * same key, the second waits on the key's primary key until the first commits, then finds its
- * row and answers with the first one's order.
+ * row and answers with the first one's order. The transaction runs to its end even if the client
+ * stops waiting ({@link WholeTransactions}).
  */
 @Component
 public class OrderPlacement {
@@ -26,22 +27,20 @@ public class OrderPlacement {
     private final Orders orders;
     private final IdempotencyKeys keys;
     private final Outbox outbox;
-    private final TransactionalOperator transaction;
+    private final WholeTransactions transactions;
 
-    OrderPlacement(Orders orders, IdempotencyKeys keys, Outbox outbox, TransactionalOperator transaction) {
+    OrderPlacement(Orders orders, IdempotencyKeys keys, Outbox outbox, WholeTransactions transactions) {
         this.orders = orders;
         this.keys = keys;
         this.outbox = outbox;
-        this.transaction = transaction;
+        this.transactions = transactions;
     }
 
     /** Places a new order; answers its id. */
     public Mono<UUID> place(PlaceOrder request) {
         return Mono.defer(() -> {
             Transition.Changed placed = placeNew(request);
-            return transaction
-                    .transactional(save(placed))
-                    .thenReturn(placed.order().id());
+            return transactions.run(save(placed)).thenReturn(placed.order().id());
         });
     }
 
@@ -54,11 +53,10 @@ public class OrderPlacement {
         return Mono.defer(() -> {
                     Transition.Changed placed = placeNew(request);
                     UUID orderId = placed.order().id();
-                    return transaction.transactional(
-                            keys.claim(request.customerId(), idempotencyKey, requestHash, orderId)
-                                    .flatMap(claimed -> claimed
-                                            ? save(placed).thenReturn(orderId)
-                                            : replay(request.customerId(), idempotencyKey, requestHash)));
+                    return transactions.run(keys.claim(request.customerId(), idempotencyKey, requestHash, orderId)
+                            .flatMap(claimed -> claimed
+                                    ? save(placed).thenReturn(orderId)
+                                    : replay(request.customerId(), idempotencyKey, requestHash)));
                 })
                 // The key may be swept between the claim and the read, or the transaction may
                 // lose a race the database resolves by failing it: the next attempt reads again.

@@ -22,6 +22,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import shop.platform.database.WholeTransactions;
 import shop.platform.event.EventCodec;
 import shop.platform.event.OutgoingEvent;
 import shop.platform.sample.LedgerApplication;
@@ -210,6 +211,34 @@ class OutboxIT {
         }
     }
 
+    @Test
+    void aTransactionWhoseCallerStopsWaitingCommitsAllOfItOrNothing() {
+        var properties = infra.serviceProperties("cancel");
+        try (var app = ledger.start(properties)) {
+            DatabaseClient db = app.getBean(DatabaseClient.class);
+            UUID abandoned = UUID.randomUUID();
+            UUID cancelled = UUID.randomUUID();
+
+            // The caller gives up while the work is between its two writes.
+            StepVerifier.create(app.getBean(WholeTransactions.class).run(entryThenEvent(app, db, abandoned)))
+                    .thenAwait(Duration.ofMillis(100))
+                    .thenCancel()
+                    .verify();
+            StepVerifier.create(transaction(app).transactional(entryThenEvent(app, db, cancelled)))
+                    .thenAwait(Duration.ofMillis(100))
+                    .thenCancel()
+                    .verify();
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> auditedFor(abandoned).size() == 1);
+            assertThat(entriesOf(abandoned)).isEqualTo(1);
+            assertThat(entriesOf(cancelled)).isZero();
+            assertThat(infra.database("cancel")
+                            .count("SELECT count(*) FROM platform.outbox WHERE order_id = '" + cancelled + "'"))
+                    .isZero();
+        }
+    }
+
     private long audited(List<UUID> orderIds) {
         ledger.drain(LedgerApplication.AUDIT_QUEUE).forEach(audited::add);
         return audited.size();
@@ -223,6 +252,19 @@ class OutboxIT {
                             .equals(message.getMessageProperties().getHeader("orderId")))
                     .toList();
         }
+    }
+
+    private static Mono<Void> entryThenEvent(ConfigurableApplicationContext app, DatabaseClient db, UUID orderId) {
+        return db.sql("INSERT INTO ledger_entry (event_id, order_id, amount) VALUES (:eventId, :orderId, 7)")
+                .bind("eventId", UUID.randomUUID())
+                .bind("orderId", orderId)
+                .then()
+                .then(Mono.delay(Duration.ofMillis(400)))
+                .then(outbox(app).append(recorded(orderId)));
+    }
+
+    private static long entriesOf(UUID orderId) {
+        return infra.database("cancel").count("SELECT count(*) FROM ledger_entry WHERE order_id = '" + orderId + "'");
     }
 
     private static Mono<Void> inTransaction(ConfigurableApplicationContext app, UUID orderId) {
