@@ -5,6 +5,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import shop.platform.event.Causation;
+import shop.platform.event.HeaderNames;
 import shop.platform.event.TraceParent;
 
 /** Continues the caller's W3C trace: events that a request causes carry its trace id. */
@@ -12,7 +13,7 @@ public class TraceContextWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        TraceParent trace = TraceParent.parse(exchange.getRequest().getHeaders().getFirst("traceparent"));
+        TraceParent trace = TraceParent.parse(exchange.getRequest().getHeaders().getFirst(HeaderNames.TRACEPARENT));
         if (trace == null) {
             return chain.filter(exchange);
         }

@@ -3,8 +3,9 @@ package shop.platform.consumer;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import reactor.core.publisher.Mono;
-import shop.platform.outbox.ConfirmedPublisher;
-import shop.platform.outbox.Publication;
+import shop.platform.event.HeaderNames;
+import shop.platform.publish.ConfirmedPublisher;
+import shop.platform.publish.Publication;
 
 /**
  * Sends a copy of a message that cannot be handled to its queue's dead-letter queue, with the
@@ -31,12 +32,12 @@ final class DeadLetters {
         String message = String.valueOf(cause.getMessage());
         return MessageBuilder.fromClonedMessage(delivery.message())
                 .setHeader(
-                        "x-exception-message",
+                        HeaderNames.EXCEPTION_MESSAGE,
                         message.length() > MAX_CAUSE_LENGTH ? message.substring(0, MAX_CAUSE_LENGTH) : message)
-                .setHeader("x-exception-type", cause.getClass().getName())
-                .setHeader("x-original-exchange", original.getReceivedExchange())
-                .setHeader("x-original-routingKey", original.getReceivedRoutingKey())
-                .setHeader("x-original-queue", delivery.queue())
+                .setHeader(HeaderNames.EXCEPTION_TYPE, cause.getClass().getName())
+                .setHeader(HeaderNames.ORIGINAL_EXCHANGE, original.getReceivedExchange())
+                .setHeader(HeaderNames.ORIGINAL_ROUTING_KEY, original.getReceivedRoutingKey())
+                .setHeader(HeaderNames.ORIGINAL_QUEUE, delivery.queue())
                 .build();
     }
 }

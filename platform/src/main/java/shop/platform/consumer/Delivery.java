@@ -6,6 +6,7 @@ import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.messaging.MessageHeaders;
+import shop.platform.event.HeaderNames;
 
 /**
  * One message held unacknowledged, with the channel it arrived on. The channel is the broker
@@ -36,13 +37,13 @@ record Delivery(Channel channel, long tag, String queue, Message message) {
     }
 
     String traceparent() {
-        Object value = message.getMessageProperties().getHeaders().get("traceparent");
+        Object value = message.getMessageProperties().getHeaders().get(HeaderNames.TRACEPARENT);
         return value == null ? null : value.toString();
     }
 
     /** The lane of the message's order, so that one order's messages are handled one after the other. */
     int lane(int lanes) {
-        Object orderId = message.getMessageProperties().getHeaders().get("orderId");
+        Object orderId = message.getMessageProperties().getHeaders().get(HeaderNames.ORDER_ID);
         Object key = orderId != null ? orderId : message.getMessageProperties().getMessageId();
         return key == null ? 0 : Math.floorMod(key.hashCode(), lanes);
     }

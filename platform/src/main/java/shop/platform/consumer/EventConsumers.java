@@ -5,7 +5,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import shop.platform.MessagingProperties;
 import shop.platform.event.EventCodec;
 import shop.platform.inbox.Inbox;
-import shop.platform.outbox.ConfirmedPublisher;
+import shop.platform.publish.ConfirmedPublisher;
 
 /**
  * Makes the binding functions of a service. A service declares one per subscribed queue:

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import shop.platform.event.HeaderNames;
 import shop.platform.topology.TopologyProperties;
 
 /**
@@ -99,11 +100,11 @@ public class DeadLetterQueues {
             letters.add(new DeadLetter(
                     properties.getMessageId(),
                     properties.getType(),
-                    text(headers.get("orderId")),
-                    text(headers.get("x-exception-type")),
-                    text(headers.get("x-exception-message")),
-                    text(headers.get("x-original-exchange")),
-                    text(headers.get("x-original-routingKey")),
+                    text(headers.get(HeaderNames.ORDER_ID)),
+                    text(headers.get(HeaderNames.EXCEPTION_TYPE)),
+                    text(headers.get(HeaderNames.EXCEPTION_MESSAGE)),
+                    text(headers.get(HeaderNames.ORIGINAL_EXCHANGE)),
+                    text(headers.get(HeaderNames.ORIGINAL_ROUTING_KEY)),
                     new String(response.getBody(), StandardCharsets.UTF_8)));
         }
         return letters;

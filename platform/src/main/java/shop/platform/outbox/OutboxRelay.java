@@ -26,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.platform.BackgroundWork;
 import shop.platform.MessagingProperties;
+import shop.platform.publish.ConfirmedPublisher;
 
 /**
  * Publishes committed outbox rows, on two paths.

@@ -6,6 +6,8 @@ import java.util.Date;
 import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import shop.platform.event.HeaderNames;
+import shop.platform.publish.Publication;
 
 /** One event of the outbox as the relay publishes it: the row's id and the message's contents. */
 record OutboxRow(
@@ -32,12 +34,12 @@ record OutboxRow(
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setContentEncoding("UTF-8");
         properties.setTimestamp(Date.from(occurredAt));
-        properties.setHeader("orderId", orderId.toString());
+        properties.setHeader(HeaderNames.ORDER_ID, orderId.toString());
         if (causationId != null) {
-            properties.setHeader("causationId", causationId.toString());
+            properties.setHeader(HeaderNames.CAUSATION_ID, causationId.toString());
         }
-        properties.setHeader("schemaVersion", schemaVersion);
-        properties.setHeader("traceparent", traceparent);
+        properties.setHeader(HeaderNames.SCHEMA_VERSION, schemaVersion);
+        properties.setHeader(HeaderNames.TRACEPARENT, traceparent);
         return new Publication(exchange, type, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
     }
 }

@@ -1,4 +1,4 @@
-package shop.platform.outbox;
+package shop.platform.publish;
 
 /** The broker refused, returned or did not confirm some messages: they will be published again. */
 public class UnconfirmedPublishException extends RuntimeException {

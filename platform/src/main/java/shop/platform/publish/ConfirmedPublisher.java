@@ -1,4 +1,4 @@
-package shop.platform.outbox;
+package shop.platform.publish;
 
 import java.time.Duration;
 import java.util.List;
