@@ -2,17 +2,10 @@ package shop.platform.consumer;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +14,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 import shop.platform.MessagingProperties;
-import shop.platform.event.Causation;
 import shop.platform.event.EventCodec;
-import shop.platform.event.IncomingEvent;
 import shop.platform.event.MalformedEventException;
-import shop.platform.event.TraceParent;
 import shop.platform.inbox.Inbox;
 
 /**
@@ -51,15 +40,15 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
-    private final EventHandlers handlers;
+    private final InboxedHandlers handlers;
     private final EventCodec codec;
-    private final Inbox inbox;
     private final TransactionalOperator transaction;
     private final DeadLetters deadLetters;
     private final DeliveriesInFlight inFlight;
     private final MessagingProperties.Consumer settings;
     private final MeterRegistry meters;
     private final Acknowledgements acknowledgements;
+    private final Retries retries;
     private final Lanes lanes;
     private final DistributionSummary batchSizes;
 
@@ -73,15 +62,15 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
             MessagingProperties.Consumer settings,
             MeterRegistry meters,
             Acknowledgements acknowledgements) {
-        this.handlers = handlers;
+        this.handlers = new InboxedHandlers(handlers, codec, inbox);
         this.codec = codec;
-        this.inbox = inbox;
         this.transaction = transaction;
         this.deadLetters = deadLetters;
         this.inFlight = inFlight;
         this.settings = settings;
         this.meters = meters;
         this.acknowledgements = acknowledgements;
+        this.retries = new Retries(settings, meters);
         this.batchSizes = meters.summary("shop.consumer.batch.size");
         this.lanes = new Lanes(
                 settings.lanes(),
@@ -139,8 +128,8 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         if (batch.size() == 1) {
             return handleAlone(batch.get(0).delivery());
         }
-        return Mono.defer(() -> transaction.transactional(applyAll(batch)))
-                .retryWhen(retry(
+        return Mono.defer(() -> transaction.transactional(handlers.apply(batch)))
+                .retryWhen(retries.handling(
                         () -> batch.stream()
                                 .allMatch(received -> received.delivery().held()),
                         0))
@@ -152,54 +141,12 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         if (!delivery.held()) {
             return Mono.empty();
         }
-        return Mono.defer(() -> transaction.transactional(applyAll(List.of(
+        return Mono.defer(() -> transaction.transactional(handlers.apply(List.of(
                         new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent()))))))
-                .retryWhen(retry(delivery::held, settings.messageRetries()))
-                .onErrorResume(failure -> failure instanceof Released ? Mono.empty() : deadLetter(delivery, failure))
+                .retryWhen(retries.handling(delivery::held, settings.messageRetries()))
+                .onErrorResume(
+                        failure -> failure instanceof Retries.Released ? Mono.empty() : deadLetter(delivery, failure))
                 .flatMap(outcomes -> acknowledge(List.of(delivery), outcomes));
-    }
-
-    /**
-     * Within one transaction: the inbox records of the whole batch in one statement, then the
-     * effects of the events that are new, in the batch's order. Answers each message's outcome.
-     */
-    private Mono<List<Outcome>> applyAll(List<Received> batch) {
-        if (handlers.setBased()) {
-            List<IncomingEvent> handled = batch.stream()
-                    .map(Received::event)
-                    .filter(event -> handlers.handles(event.type()))
-                    .toList();
-            List<Outcome> outcomes = batch.stream()
-                    .map(received -> handlers.handles(received.event().type()) ? Outcome.HANDLED : Outcome.IGNORED)
-                    .toList();
-            return (handled.isEmpty() ? Mono.<Void>empty() : handlers.handleAll(handled, codec)).thenReturn(outcomes);
-        }
-        Map<UUID, String> recorded = new LinkedHashMap<>();
-        for (Received received : batch) {
-            if (handlers.handles(received.event().type())) {
-                recorded.putIfAbsent(
-                        received.event().eventId(), received.delivery().queue());
-            }
-        }
-        return inbox.recordFirst(recorded).flatMap(fresh -> {
-            Set<UUID> unhandled = new HashSet<>(fresh);
-            return Flux.fromIterable(batch)
-                    .concatMap(received -> {
-                        IncomingEvent event = received.event();
-                        if (!handlers.handles(event.type())) {
-                            return Mono.just(Outcome.IGNORED);
-                        }
-                        // A duplicate within the batch finds its id already taken by the first copy.
-                        if (!unhandled.remove(event.eventId())) {
-                            return Mono.just(Outcome.DUPLICATE);
-                        }
-                        TraceParent trace = event.traceParent() == null ? TraceParent.newTrace() : event.traceParent();
-                        return handlers.handle(event, codec)
-                                .thenReturn(Outcome.HANDLED)
-                                .contextWrite(context -> Causation.put(context, new Causation(event.eventId(), trace)));
-                    })
-                    .collectList();
-        });
     }
 
     private Mono<List<Outcome>> deadLetter(Delivery delivery, Throwable cause) {
@@ -210,11 +157,9 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                 cause.toString());
         return deadLetters
                 .send(delivery, cause)
-                .retryWhen(Retry.from(signals -> signals.concatMap(signal -> delivery.held()
-                        ? Mono.delay(backoff(signal.totalRetriesInARow()))
-                        : Mono.error(new Released()))))
+                .retryWhen(retries.deadLettering(delivery::held))
                 .thenReturn(List.of(Outcome.DEAD_LETTERED))
-                .onErrorResume(Released.class, released -> Mono.empty());
+                .onErrorResume(Retries.Released.class, released -> Mono.empty());
     }
 
     private Mono<Void> acknowledge(List<Delivery> deliveries, List<Outcome> outcomes) {
@@ -234,49 +179,5 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                     }
                 })
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /**
-     * Retries infrastructure failures with backoff while {@code held}, and other failures
-     * {@code messageRetries} times; gives up with {@link Released} once a message is no longer held.
-     */
-    private Retry retry(BooleanSupplier held, int messageRetries) {
-        return Retry.from(signals -> {
-            int[] messageFailures = {0};
-            return signals.concatMap(signal -> {
-                Throwable failure = signal.failure();
-                if (!held.getAsBoolean()) {
-                    return Mono.error(new Released());
-                }
-                if (Failures.isContention(failure)) {
-                    meters.counter("shop.consumer.contention").increment();
-                    return Mono.delay(
-                            Duration.ofMillis(ThreadLocalRandom.current().nextLong(1, 20)));
-                }
-                if (Failures.isInfrastructure(failure)) {
-                    log.debug("Infrastructure failure, retrying: {}", failure.toString());
-                    return Mono.delay(backoff(signal.totalRetriesInARow()));
-                }
-                if (messageFailures[0]++ < messageRetries) {
-                    return Mono.delay(settings.messageBackoff());
-                }
-                return Mono.error(failure);
-            });
-        });
-    }
-
-    private Duration backoff(long attempt) {
-        long base = settings.minBackoff().toMillis() << Math.min(attempt, 16);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-    }
-
-    private record Received(Delivery delivery, IncomingEvent event) {}
-
-    /** The delivery's channel closed: the broker will deliver the message again. */
-    private static final class Released extends RuntimeException {
-        Released() {
-            super("delivery released", null, false, false);
-        }
     }
 }
