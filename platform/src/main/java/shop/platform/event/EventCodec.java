@@ -95,10 +95,6 @@ public final class EventCodec {
         }
     }
 
-    public String toJson(Object value) {
-        return mapper.writeValueAsString(value);
-    }
-
     private static String text(ObjectNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || !node.isString() || node.stringValue().isBlank()) {
