@@ -105,7 +105,8 @@ final class Round {
                 .flatMap(this::read, READERS)
                 .collectList();
         return Mono.zip(verdict, reads).map(checked -> {
-            List<String> problems = new ArrayList<>(checked.getT1().problems());
+            // what was lost or doubled first: the audit's findings often only follow from it
+            List<String> problems = new ArrayList<>();
             int lost = 0;
             int duplicatesApplied = 0;
             for (OrderOutcome outcome : result.outcomes()) {
@@ -139,6 +140,7 @@ final class Round {
             int finished = (int)
                     result.outcomes().stream().filter(OrderOutcome::isFinal).count();
             Verdict invariants = checked.getT1();
+            problems.addAll(invariants.problems());
             return new RoundResult(
                     fault.name(),
                     result.measurements().placed(),

@@ -42,7 +42,8 @@ public final class LoadRun {
     /**
      * As {@link #run(Plan)}, counting into {@code measurements}; the wait for the last sagas
      * starts once every order's placement settled and {@code calm} completed (a fault harness
-     * passes the end of its fault, so that a saga is given the same time after both).
+     * passes the end of its fault, so that a saga is given the same time after both); a client's
+     * patience with its POST, too, counts from the end of the fault at the earliest.
      */
     public Mono<RunResult> run(Plan plan, Measurements measurements, Mono<?> calm) {
         return Mono.defer(() -> {
@@ -60,7 +61,7 @@ public final class LoadRun {
             OrderFollower follower = new OrderFollower(shop, timer);
             Journey journey = new Journey(
                     shop,
-                    new Persistent(RetryPolicy.standard(), timer),
+                    new Persistent(RetryPolicy.standard(), timer, calm),
                     follower,
                     measurements,
                     ticker,

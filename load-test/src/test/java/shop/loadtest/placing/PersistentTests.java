@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import shop.loadtest.shop.Answer;
@@ -67,6 +68,29 @@ class PersistentTests {
                 .verify();
 
         assertThat(sentAtMillis).last().satisfies(last -> assertThat(last).isLessThanOrEqualTo(5000L));
+    }
+
+    @Test
+    void theTimeAKnownOutageLastsDoesNotCountAgainstThePatience() {
+        Sinks.Empty<Void> outageEnded = Sinks.empty();
+        Supplier<Mono<Answer>> alwaysUnknown = () -> {
+            sentAtMillis.add(VirtualTimeScheduler.get().now(TimeUnit.MILLISECONDS));
+            return Mono.just(Answer.of(503));
+        };
+
+        StepVerifier.withVirtualTime(() -> new Persistent(
+                                new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2)),
+                                VirtualTimeScheduler.get(),
+                                outageEnded.asMono())
+                        .post(alwaysUnknown, Duration.ofSeconds(5)))
+                .thenAwait(Duration.ofSeconds(20))
+                .then(outageEnded::tryEmitEmpty)
+                .thenAwait(Duration.ofSeconds(10))
+                .expectError(NoDefiniteAnswer.class)
+                .verify();
+
+        // still trying 20 s in, five times the patience, and for 5 s more once the outage ended
+        assertThat(sentAtMillis).last().satisfies(last -> assertThat(last).isBetween(23000L, 25000L));
     }
 
     private static Persistent persistent() {
