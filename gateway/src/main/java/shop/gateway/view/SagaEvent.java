@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The view's own reading of any saga event: the few fields it shows, each present only on the
- * events that carry it (tolerant reader: everything else is ignored).
+ * events that carry it (tolerant reader: everything else is ignored), and the service that
+ * published it, known from the exchange it came through ({@link #publishedBy}).
  */
 public record SagaEvent(
         UUID eventId,
@@ -17,7 +18,8 @@ public record SagaEvent(
         String customerId,
         String failureReason,
         BigDecimal total,
-        List<Line> items) {
+        List<Line> items,
+        String service) {
 
     public SagaEvent {
         if (eventId == null || type == null || orderId == null || occurredAt == null) {
@@ -29,17 +31,8 @@ public record SagaEvent(
     /** An order line; the price is known once inventory has priced the order. */
     public record Line(String sku, int quantity, BigDecimal unitPrice) {}
 
-    /** The service that published the event, named in the timeline. */
-    public String service() {
-        if (type.startsWith("Order")) {
-            return "order-service";
-        }
-        if (type.startsWith("Inventory")) {
-            return "inventory-service";
-        }
-        if (type.startsWith("Payment")) {
-            return "payment-service";
-        }
-        return "shipping-service";
+    /** The same event, from the service that published it (named in the timeline). */
+    public SagaEvent publishedBy(String producer) {
+        return new SagaEvent(eventId, type, orderId, occurredAt, customerId, failureReason, total, items, producer);
     }
 }

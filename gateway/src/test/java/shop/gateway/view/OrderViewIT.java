@@ -126,6 +126,11 @@ class OrderViewIT {
                 .isEqualTo(5)
                 .jsonPath("$.timeline[?(@.type == 'PaymentCompleted')].service")
                 .isEqualTo("payment-service")
+                // named from the exchange each came through, not from its type's name
+                .jsonPath("$.timeline[?(@.type == 'OrderPlaced')].service")
+                .isEqualTo("order-service")
+                .jsonPath("$.timeline[?(@.type == 'ShipmentScheduled')].service")
+                .isEqualTo("shipping-service")
                 .jsonPath("$.updatedAt")
                 .exists();
     }
@@ -331,7 +336,8 @@ class OrderViewIT {
         if (failureReason != null) {
             body.put("failureReason", failureReason);
         }
-        return tolerantJson.treeToValue(body, SagaEvent.class);
+        // as the consumer hands it over: read from the body, the producer known from the exchange
+        return tolerantJson.treeToValue(body, SagaEvent.class).publishedBy("a-producer");
     }
 
     private static long timelineLength(UUID orderId) {

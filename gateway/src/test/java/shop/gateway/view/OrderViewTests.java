@@ -89,6 +89,7 @@ class OrderViewTests {
                 priced ? new BigDecimal("20.00") : null,
                 type.equals("OrderPlaced") || priced
                         ? List.of(new SagaEvent.Line("BOOK", 2, priced ? new BigDecimal("10.00") : null))
-                        : null);
+                        : null,
+                null);
     }
 }

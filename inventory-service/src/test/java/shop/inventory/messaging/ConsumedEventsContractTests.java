@@ -56,7 +56,7 @@ class ConsumedEventsContractTests {
             example.replace("\"quantity\": 2", "\"quantity\": 0"),
             example.replace("\"sku\": \"BOOK-001\",", ""),
         }) {
-            var event = codec.decode(broken.getBytes(StandardCharsets.UTF_8), null);
+            var event = codec.decode(broken.getBytes(StandardCharsets.UTF_8), "order.events", null);
             assertThatThrownBy(() -> codec.fields(event, OrderPlaced.class))
                     .as(broken)
                     .isInstanceOf(MalformedEventException.class);

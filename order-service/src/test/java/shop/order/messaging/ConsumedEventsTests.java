@@ -38,7 +38,7 @@ class ConsumedEventsTests {
         var codec = new EventCodec();
         String withoutReason = Contracts.json("inventory.events", "InventoryRejected", 1)
                 .replace("\"failureReason\": \"OUT_OF_STOCK\",", "");
-        var event = codec.decode(withoutReason.getBytes(StandardCharsets.UTF_8), null);
+        var event = codec.decode(withoutReason.getBytes(StandardCharsets.UTF_8), "inventory.events", null);
 
         assertThatThrownBy(() -> codec.fields(event, InventoryRejected.class))
                 .isInstanceOf(MalformedEventException.class)

@@ -35,7 +35,7 @@ final class DeadLetters {
                         HeaderNames.EXCEPTION_MESSAGE,
                         message.length() > MAX_CAUSE_LENGTH ? message.substring(0, MAX_CAUSE_LENGTH) : message)
                 .setHeader(HeaderNames.EXCEPTION_TYPE, cause.getClass().getName())
-                .setHeader(HeaderNames.ORIGINAL_EXCHANGE, original.getReceivedExchange())
+                .setHeader(HeaderNames.ORIGINAL_EXCHANGE, delivery.exchange())
                 .setHeader(HeaderNames.ORIGINAL_ROUTING_KEY, original.getReceivedRoutingKey())
                 .setHeader(HeaderNames.ORIGINAL_QUEUE, delivery.queue())
                 .build();

@@ -2,6 +2,7 @@ package shop.platform.consumer;
 
 import com.rabbitmq.client.Channel;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
@@ -34,6 +35,17 @@ record Delivery(Channel channel, long tag, String queue, Message message) {
 
     boolean held() {
         return channel.isOpen();
+    }
+
+    /**
+     * The exchange the message was published to: its producer's. A replayed dead letter comes
+     * straight to its queue (the default exchange) and names the first one in a header.
+     */
+    String exchange() {
+        MessageProperties properties = message.getMessageProperties();
+        String received = properties.getReceivedExchange();
+        Object original = properties.getHeaders().get(HeaderNames.ORIGINAL_EXCHANGE);
+        return (received == null || received.isEmpty()) && original != null ? original.toString() : received;
     }
 
     String traceparent() {

@@ -99,8 +99,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         List<Delivery> unreadable = new ArrayList<>();
         for (Delivery delivery : batch) {
             try {
-                readable.add(
-                        new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent())));
+                readable.add(read(delivery));
             } catch (MalformedEventException e) {
                 unreadable.add(delivery);
             }
@@ -119,6 +118,11 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                             .then();
                 })
                 .then(Flux.fromIterable(unreadable).concatMap(this::handleAlone).then());
+    }
+
+    private Received read(Delivery delivery) {
+        return new Received(
+                delivery, codec.decode(delivery.message().getBody(), delivery.exchange(), delivery.traceparent()));
     }
 
     private Mono<Void> handleTogether(List<Received> batch) {
@@ -141,8 +145,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         if (!delivery.held()) {
             return Mono.empty();
         }
-        return Mono.defer(() -> transaction.transactional(handlers.apply(List.of(
-                        new Received(delivery, codec.decode(delivery.message().getBody(), delivery.traceparent()))))))
+        return Mono.defer(() -> transaction.transactional(handlers.apply(List.of(read(delivery)))))
                 .retryWhen(retries.handling(delivery::held, settings.messageRetries()))
                 .onErrorResume(
                         failure -> failure instanceof Retries.Released ? Mono.empty() : deadLetter(delivery, failure))

@@ -68,15 +68,15 @@ public final class EventHandlers {
     }
 
     private record BatchRegistration<T>(
-            List<String> types, int schemaVersion, Class<T> fieldsType, Function<List<T>, Mono<?>> handler) {
+            List<String> types, int schemaVersion, Class<T> fieldsType, Function<List<Published<T>>, Mono<?>> handler) {
 
         Mono<Void> apply(List<IncomingEvent> events, EventCodec codec) {
-            List<T> fields = new ArrayList<>(events.size());
+            List<Published<T>> published = new ArrayList<>(events.size());
             for (IncomingEvent event : events) {
                 checkVersion(event, schemaVersion);
-                fields.add(codec.fields(event, fieldsType));
+                published.add(new Published<>(event.exchange(), codec.fields(event, fieldsType)));
             }
-            return handler.apply(fields).then();
+            return handler.apply(published).then();
         }
     }
 
@@ -103,7 +103,10 @@ public final class EventHandlers {
          * tried again one by one (lists of one), and one that fails on its own is dead-lettered.
          */
         public <T> Builder onAll(
-                Collection<String> types, int schemaVersion, Class<T> fieldsType, Function<List<T>, Mono<?>> handler) {
+                Collection<String> types,
+                int schemaVersion,
+                Class<T> fieldsType,
+                Function<List<Published<T>>, Mono<?>> handler) {
             if (batch != null || !byType.isEmpty()) {
                 throw new IllegalStateException("a consumer handles events either one by one or all at once");
             }

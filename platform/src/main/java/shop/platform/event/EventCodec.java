@@ -61,7 +61,8 @@ public final class EventCodec {
         return mapper.writeValueAsString(body);
     }
 
-    public IncomingEvent decode(byte[] payload, String traceparent) {
+    /** Reads a body that arrived through {@code exchange} with the {@code traceparent} header (may be null). */
+    public IncomingEvent decode(byte[] payload, String exchange, String traceparent) {
         JsonNode tree;
         try {
             tree = mapper.readTree(payload);
@@ -79,6 +80,7 @@ public final class EventCodec {
                 uuid(body, "orderId", true),
                 instant(body),
                 uuid(body, "causationId", false),
+                exchange,
                 TraceParent.parse(traceparent),
                 body);
     }

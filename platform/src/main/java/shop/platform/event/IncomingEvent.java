@@ -5,8 +5,9 @@ import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An event as a consumer received it: the envelope fields of the contract, the W3C trace
- * context it travelled with, and the whole JSON body for the handler to read its own fields from.
+ * An event as a consumer received it: the envelope fields of the contract, the exchange it was
+ * published to (its producer's), the W3C trace context it travelled with, and the whole JSON body
+ * for the handler to read its own fields from.
  */
 public record IncomingEvent(
         UUID eventId,
@@ -15,5 +16,6 @@ public record IncomingEvent(
         UUID orderId,
         Instant occurredAt,
         UUID causationId,
+        String exchange,
         TraceParent traceParent,
         ObjectNode body) {}

@@ -106,7 +106,7 @@ class EventCodecTests {
     }
 
     @Test
-    void decodeReadsTheEnvelopeTheTraceAndKeepsUnknownFields() {
+    void decodeReadsTheEnvelopeTheExchangeTheTraceAndKeepsUnknownFields() {
         IncomingEvent event = decode("""
                 {"eventId":"%s","type":"ParcelSent","schemaVersion":1,"orderId":"%s",
                  "occurredAt":"2026-11-27T10:15:30.123Z","causationId":"%s",
@@ -118,6 +118,7 @@ class EventCodecTests {
         assertThat(event.orderId()).isEqualTo(ORDER_ID);
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-27T10:15:30.123Z"));
         assertThat(event.causationId()).isEqualTo(CAUSATION_ID);
+        assertThat(event.exchange()).isEqualTo("order.events");
         assertThat(event.traceParent()).isEqualTo(TraceParent.parse(TRACEPARENT));
         assertThat(event.body().has("aFieldNobodyKnows")).isTrue();
         assertThat(codec.fields(event, ParcelSent.class)).isEqualTo(new ParcelSent("TRK-1", 3));
@@ -214,7 +215,7 @@ class EventCodecTests {
     }
 
     private IncomingEvent decode(String body, String traceparent) {
-        return codec.decode(body.getBytes(StandardCharsets.UTF_8), traceparent);
+        return codec.decode(body.getBytes(StandardCharsets.UTF_8), "order.events", traceparent);
     }
 
     private static String valid() {

@@ -34,7 +34,7 @@ public final class Contracts {
 
     /** The example as a consumer receives it. */
     public static IncomingEvent example(String exchange, String type, int version) {
-        return codec.decode(json(exchange, type, version).getBytes(StandardCharsets.UTF_8), null);
+        return codec.decode(json(exchange, type, version).getBytes(StandardCharsets.UTF_8), exchange, null);
     }
 
     /** The example read into a consumer's own record of the fields it uses. */
@@ -48,7 +48,7 @@ public final class Contracts {
      */
     public static void assertProduces(String exchange, OutgoingEvent event) {
         String expected = json(exchange, event.type(), event.schemaVersion());
-        IncomingEvent example = codec.decode(expected.getBytes(StandardCharsets.UTF_8), null);
+        IncomingEvent example = codec.decode(expected.getBytes(StandardCharsets.UTF_8), exchange, null);
         Instant occurredAt = example.occurredAt();
         String produced = codec.encode(example.eventId(), event, occurredAt, example.causationId());
         try {

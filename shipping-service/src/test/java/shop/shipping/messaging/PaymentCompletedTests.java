@@ -43,6 +43,7 @@ class PaymentCompletedTests {
 
     private static PaymentCompleted read(String json) {
         var codec = new EventCodec();
-        return codec.fields(codec.decode(json.getBytes(StandardCharsets.UTF_8), null), PaymentCompleted.class);
+        return codec.fields(
+                codec.decode(json.getBytes(StandardCharsets.UTF_8), "payment.events", null), PaymentCompleted.class);
     }
 }

@@ -1,6 +1,7 @@
 package shop.gateway.view.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,8 @@ import shop.gateway.view.store.ViewProjection;
 import shop.platform.consumer.EventConsumer;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
+import shop.platform.consumer.Published;
+import shop.platform.event.MalformedEventException;
 
 /**
  * The view reads every saga event from the {@code <exchange>.gateway} queues, a batch at a time,
@@ -19,7 +22,7 @@ import shop.platform.consumer.EventHandlers;
  * wait on each other's lock of the same view row.
  */
 @Configuration(proxyBeanMethods = false)
-class ViewEventConsumers {
+class ViewSubscriptions {
 
     private static final List<String> SAGA_EVENTS = List.of(
             "OrderPlaced",
@@ -34,10 +37,23 @@ class ViewEventConsumers {
             "ShipmentScheduled",
             "ShipmentFailed");
 
+    /** Every service publishes to an exchange of its own, so where an event came from says who sent it. */
+    private static final Map<String, String> PRODUCERS = Map.of(
+            "order.events", "order-service",
+            "inventory.events", "inventory-service",
+            "payment.events", "payment-service",
+            "shipping.events", "shipping-service");
+
     @Bean
     EventConsumer sagaEvents(EventConsumers consumers, ViewProjection projection) {
         return consumers.of(EventHandlers.builder()
-                .onAll(SAGA_EVENTS, 1, SagaEvent.class, projection::projectAll)
+                .onAll(
+                        SAGA_EVENTS,
+                        1,
+                        SagaEvent.class,
+                        published -> projection.projectAll(published.stream()
+                                .map(ViewSubscriptions::withItsProducer)
+                                .toList()))
                 .build());
     }
 
@@ -59,5 +75,14 @@ class ViewEventConsumers {
     @Bean
     Consumer<Message<byte[]>> shippingEvents(EventConsumer sagaEvents) {
         return sagaEvents;
+    }
+
+    private static SagaEvent withItsProducer(Published<SagaEvent> published) {
+        String producer = PRODUCERS.get(published.exchange());
+        if (producer == null) {
+            throw new MalformedEventException(
+                    "an event from exchange " + published.exchange() + ", which no service of the shop publishes to");
+        }
+        return published.fields().publishedBy(producer);
     }
 }
