@@ -1,15 +1,15 @@
-package shop.inventory.events;
+package shop.inventory.messaging;
 
 import shop.inventory.domain.InventoryEvent;
 import shop.platform.event.OutgoingEvent;
 import tools.jackson.databind.JsonNode;
 
 /** Turns inventory's domain events into the messages of its contract (exchange inventory.events). */
-public final class InventoryEvents {
+public final class InventoryMessages {
 
     private static final int VERSION = 1;
 
-    private InventoryEvents() {}
+    private InventoryMessages() {}
 
     /**
      * The message announcing {@code event}. InventoryReserved carries the order's shipping address

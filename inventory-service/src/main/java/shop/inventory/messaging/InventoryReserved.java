@@ -1,4 +1,4 @@
-package shop.inventory.events;
+package shop.inventory.messaging;
 
 import java.math.BigDecimal;
 import java.util.List;

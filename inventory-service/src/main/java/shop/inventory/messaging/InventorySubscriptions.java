@@ -11,7 +11,7 @@ import shop.platform.consumer.EventHandlers;
 
 /** The queues inventory reads (bindings orderEvents-in-0 and paymentEvents-in-0) and what each event does. */
 @Configuration(proxyBeanMethods = false)
-class InventoryConsumers {
+class InventorySubscriptions {
 
     /** Queue order.events.inventory-service. */
     @Bean

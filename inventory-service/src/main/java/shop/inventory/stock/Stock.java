@@ -14,7 +14,7 @@ import shop.inventory.domain.InventoryEvent;
 import shop.inventory.domain.OrderLine;
 import shop.inventory.domain.Product;
 import shop.inventory.domain.Reservation;
-import shop.inventory.events.InventoryEvents;
+import shop.inventory.messaging.InventoryMessages;
 import shop.platform.event.OutgoingEvent;
 import shop.platform.outbox.Outbox;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ public class Stock {
                     .map(stock -> Reservation.place(orderId, customerId, order, stock))
                     .flatMap(change -> reservations
                             .insert(change.reservation())
-                            .then(save(change, event -> InventoryEvents.of(event, shippingAddress))));
+                            .then(save(change, event -> InventoryMessages.of(event, shippingAddress))));
         });
     }
 
@@ -83,7 +83,7 @@ public class Stock {
                             .map(stock -> transition.apply(reservation, stock))
                             .flatMap(change -> change.map(moved -> reservations
                                             .updateStatus(moved.reservation())
-                                            .then(save(moved, InventoryEvents::of)))
+                                            .then(save(moved, InventoryMessages::of)))
                                     .orElseGet(() -> ignored(reservation, move)));
                 });
     }

@@ -1,4 +1,4 @@
-package shop.inventory.events;
+package shop.inventory.messaging;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +13,7 @@ import shop.platform.testing.Contracts;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Each message inventory publishes serialises to exactly its example in contracts/inventory.events. */
-class InventoryEventsContractTests {
+class InventoryMessagesContractTests {
 
     private static final String EXCHANGE = "inventory.events";
     private static final UUID ORDER = UUID.fromString("3f1c2a9e-8a4b-4c1e-9d2f-6b7a8c9d0e1f");
@@ -31,7 +31,7 @@ class InventoryEventsContractTests {
                 .readTree(Contracts.json("order.events", "OrderPlaced", 1))
                 .get("shippingAddress");
 
-        Contracts.assertProduces(EXCHANGE, InventoryEvents.of(reserved, shippingAddress));
+        Contracts.assertProduces(EXCHANGE, InventoryMessages.of(reserved, shippingAddress));
     }
 
     @Test
@@ -39,20 +39,20 @@ class InventoryEventsContractTests {
         var rejected = new InventoryEvent.Rejected(
                 ORDER, "customer-ada", RejectionReason.OUT_OF_STOCK, "PEN-042: 1 requested, 0 available");
 
-        Contracts.assertProduces(EXCHANGE, InventoryEvents.of(rejected));
+        Contracts.assertProduces(EXCHANGE, InventoryMessages.of(rejected));
     }
 
     @Test
     void inventoryReleased() {
         var released = new InventoryEvent.Released(ORDER, "customer-ada", "PAYMENT_DECLINED");
 
-        Contracts.assertProduces(EXCHANGE, InventoryEvents.of(released));
+        Contracts.assertProduces(EXCHANGE, InventoryMessages.of(released));
     }
 
     @Test
     void aReservationWithoutTheOrdersShippingAddressIsNotSent() {
         var reserved = new InventoryEvent.Reserved(ORDER, "customer-ada", List.of(), BigDecimal.ONE);
 
-        assertThatThrownBy(() -> InventoryEvents.of(reserved)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InventoryMessages.of(reserved)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,4 +1,4 @@
-package shop.order.orders;
+package shop.order.messaging;
 
 import java.util.List;
 import shop.order.domain.OrderEvent;
@@ -7,7 +7,7 @@ import shop.order.domain.ShippingAddress;
 import shop.platform.event.OutgoingEvent;
 
 /** The wire records of order.events (version 1 of each), built from the order's events. */
-final class OrderMessages {
+public final class OrderMessages {
 
     record Line(String sku, int quantity) {}
 
@@ -21,7 +21,7 @@ final class OrderMessages {
 
     private OrderMessages() {}
 
-    static List<OutgoingEvent> of(List<OrderEvent> events) {
+    public static List<OutgoingEvent> of(List<OrderEvent> events) {
         return events.stream().map(OrderMessages::of).toList();
     }
 

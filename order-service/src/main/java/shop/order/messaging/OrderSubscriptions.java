@@ -13,7 +13,7 @@ import shop.platform.consumer.EventHandlers;
  * the consumer's transaction, with the event recorded in the inbox.
  */
 @Configuration
-class Subscriptions {
+class OrderSubscriptions {
 
     /** Queue inventory.events.order-service: a rejection, or the release ending a compensation. */
     @Bean

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import shop.order.domain.Order;
 import shop.order.domain.Transition;
+import shop.order.messaging.OrderMessages;
 import shop.platform.database.WholeTransactions;
 import shop.platform.outbox.Outbox;
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import shop.order.domain.Order;
 import shop.order.domain.Transition;
+import shop.order.messaging.OrderMessages;
 import shop.platform.outbox.Outbox;
 
 /**

@@ -1,4 +1,4 @@
-package shop.order.orders;
+package shop.order.messaging;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package shop.payment.payment;
+package shop.payment.messaging;
 
 import java.math.BigDecimal;
 import shop.payment.payment.domain.PaymentCompleted;
@@ -8,7 +8,7 @@ import shop.platform.event.OutgoingEvent;
 import tools.jackson.databind.JsonNode;
 
 /** The wire form (version 1) of the events this service publishes to {@code payment.events}. */
-final class PaymentMessages {
+public final class PaymentMessages {
 
     private PaymentMessages() {}
 
@@ -18,7 +18,7 @@ final class PaymentMessages {
 
     record Refunded(String customerId, BigDecimal amount, String failureReason) {}
 
-    static OutgoingEvent completed(PaymentCompleted event, JsonNode shippingAddress) {
+    public static OutgoingEvent completed(PaymentCompleted event, JsonNode shippingAddress) {
         return new OutgoingEvent(
                 "PaymentCompleted",
                 1,
@@ -26,7 +26,7 @@ final class PaymentMessages {
                 new Completed(event.customerId(), event.amount(), shippingAddress));
     }
 
-    static OutgoingEvent declined(PaymentDeclined event) {
+    public static OutgoingEvent declined(PaymentDeclined event) {
         return new OutgoingEvent(
                 "PaymentDeclined",
                 1,
@@ -34,7 +34,7 @@ final class PaymentMessages {
                 new Declined(event.customerId(), event.amount(), event.failureReason()));
     }
 
-    static OutgoingEvent refunded(PaymentRefunded event) {
+    public static OutgoingEvent refunded(PaymentRefunded event) {
         return new OutgoingEvent(
                 "PaymentRefunded",
                 1,

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import shop.payment.account.Accounts;
+import shop.payment.messaging.PaymentMessages;
 import shop.payment.payment.domain.Payment;
 import shop.platform.outbox.Outbox;
 

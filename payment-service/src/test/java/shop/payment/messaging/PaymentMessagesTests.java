@@ -1,4 +1,4 @@
-package shop.payment.payment;
+package shop.payment.messaging;
 
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -1,20 +1,20 @@
-package shop.shipping.shipment;
+package shop.shipping.messaging;
 
 import shop.platform.event.OutgoingEvent;
 import shop.shipping.shipment.domain.ShipmentEvent;
 
 /** The events of {@code shipping.events} as they travel (contracts/shipping.events). */
-final class ShipmentMessages {
+public final class ShippingMessages {
 
     static final int SCHEMA_VERSION = 1;
 
-    private ShipmentMessages() {}
+    private ShippingMessages() {}
 
     record ShipmentScheduled(String trackingNumber, String country) {}
 
     record ShipmentFailed(String failureReason, String country) {}
 
-    static OutgoingEvent of(ShipmentEvent event) {
+    public static OutgoingEvent of(ShipmentEvent event) {
         // Java 17: no pattern matching for switch yet; the sealed interface has these two kinds.
         if (event instanceof ShipmentEvent.ShipmentScheduled scheduled) {
             return new OutgoingEvent(

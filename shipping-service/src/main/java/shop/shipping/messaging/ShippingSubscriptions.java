@@ -10,7 +10,7 @@ import shop.shipping.shipment.Shipments;
 
 /** Subscribes to {@code payment.events} through the queue {@code payment.events.shipping-service} (binding function {@code paymentEvents}). */
 @Configuration(proxyBeanMethods = false)
-class PaymentEventsSubscription {
+class ShippingSubscriptions {
 
     @Bean
     Consumer<Message<byte[]>> paymentEvents(EventConsumers consumers, Shipments shipments) {

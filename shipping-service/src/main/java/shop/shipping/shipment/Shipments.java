@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 import shop.platform.outbox.Outbox;
+import shop.shipping.messaging.ShippingMessages;
 import shop.shipping.shipment.domain.CountryCode;
 import shop.shipping.shipment.domain.Shipment;
 import shop.shipping.shipment.domain.ShippingCountries;
@@ -32,7 +33,7 @@ public class Shipments {
                 .flatMap(arranged -> repository
                         .insert(arranged.shipment())
                         .filter(inserted -> inserted)
-                        .flatMap(inserted -> outbox.append(ShipmentMessages.of(arranged.event()))));
+                        .flatMap(inserted -> outbox.append(ShippingMessages.of(arranged.event()))));
     }
 
     public Mono<Shipment> find(UUID orderId) {

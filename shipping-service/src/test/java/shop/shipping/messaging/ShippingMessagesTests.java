@@ -1,4 +1,4 @@
-package shop.shipping.shipment;
+package shop.shipping.messaging;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -8,7 +8,7 @@ import shop.shipping.shipment.domain.FailureReason;
 import shop.shipping.shipment.domain.ShipmentEvent;
 
 /** The events this service publishes, against their examples in contracts/shipping.events. */
-class ShipmentMessagesTests {
+class ShippingMessagesTests {
 
     static final UUID ORDER = UUID.fromString("3f1c2a9e-8a4b-4c1e-9d2f-6b7a8c9d0e1f");
 
@@ -16,14 +16,14 @@ class ShipmentMessagesTests {
     void shipmentScheduledMatchesTheContract() {
         Contracts.assertProduces(
                 "shipping.events",
-                ShipmentMessages.of(new ShipmentEvent.ShipmentScheduled(ORDER, "TRK-3F1C2A9E", CountryCode.of("GB"))));
+                ShippingMessages.of(new ShipmentEvent.ShipmentScheduled(ORDER, "TRK-3F1C2A9E", CountryCode.of("GB"))));
     }
 
     @Test
     void shipmentFailedMatchesTheContract() {
         Contracts.assertProduces(
                 "shipping.events",
-                ShipmentMessages.of(new ShipmentEvent.ShipmentFailed(
+                ShippingMessages.of(new ShipmentEvent.ShipmentFailed(
                         ORDER, FailureReason.SHIPPING_UNAVAILABLE, CountryCode.of("AQ"))));
     }
 }
