@@ -11,19 +11,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what the shop's processes on this machine have used: CPU, context switches and memory
- * from {@code /proc}, commits and statements from PostgreSQL's statistics (through {@code psql}),
+ * from {@code /proc} ({@link Procfs}), commits and statements from PostgreSQL's statistics (through {@code psql}),
  * published messages from RabbitMQ's management API, batch sizes and connection waits from the services' metrics.
  * It finds the services by the pid files {@code infra/up} writes, and the servers by their
  * process names, so it measures only a system that runs here.
@@ -38,7 +36,6 @@ public final class SystemProbe {
             "inventory-service", 8082,
             "payment-service", 8083,
             "shipping-service", 8084);
-    private static final long MILLIS_PER_TICK = 10; // USER_HZ is 100 on Linux
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path runDir;
@@ -56,18 +53,19 @@ public final class SystemProbe {
         return Optional.ofNullable(env.get("SHOP_RUN_DIR"))
                 .map(Path::of)
                 .filter(dir -> Files.isRegularFile(dir.resolve("gateway.pid")))
-                .filter(dir -> Files.isDirectory(Path.of("/proc/self")))
+                .filter(dir -> Procfs.available())
                 .map(dir -> new SystemProbe(dir, env));
     }
 
     public Usage read() {
         Map<String, Map<Long, Usage.ProcessUsage>> processes = new LinkedHashMap<>();
         for (String service : SERVICES) {
-            servicePid(service).ifPresent(pid -> processes.put(service, usageOf(List.of(pid))));
+            servicePid(service).ifPresent(pid -> processes.put(service, Procfs.usageOf(List.of(pid))));
         }
-        processes.put("postgresql", usageOf(pidsNamed("postgres")));
-        processes.put("rabbitmq", usageOf(pidsNamed("beam.smp")));
-        processes.put("load generator", usageOf(List.of(ProcessHandle.current().pid())));
+        processes.put("postgresql", Procfs.usageOf(Procfs.pidsNamed("postgres")));
+        processes.put("rabbitmq", Procfs.usageOf(Procfs.pidsNamed("beam.smp")));
+        processes.put(
+                "load generator", Procfs.usageOf(List.of(ProcessHandle.current().pid())));
         Map<String, Long> commits = counts(
                         "SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'shop\\_%'")
                 .orElse(Map.of());
@@ -89,7 +87,7 @@ public final class SystemProbe {
         Map<String, List<String>> byJvm = new LinkedHashMap<>();
         for (String service : SERVICES) {
             servicePid(service)
-                    .flatMap(this::jvmOf)
+                    .flatMap(Procfs::jvmOf)
                     .ifPresent(jvm ->
                             byJvm.computeIfAbsent(jvm, key -> new ArrayList<>()).add(service));
         }
@@ -102,95 +100,10 @@ public final class SystemProbe {
         try {
             String text = Files.readString(runDir.resolve(service + ".pid")).trim();
             long pid = Long.parseLong(text);
-            return Files.isDirectory(Path.of("/proc/" + pid)) ? Optional.of(pid) : Optional.empty();
+            return Procfs.running(pid) ? Optional.of(pid) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static List<Long> pidsNamed(String name) {
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            return entries.filter(
-                            entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(entry ->
-                            name.equals(readOr(entry.resolve("comm"), "").trim()))
-                    .map(entry -> Long.parseLong(entry.getFileName().toString()))
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static Map<Long, Usage.ProcessUsage> usageOf(List<Long> pids) {
-        Map<Long, Usage.ProcessUsage> usage = new HashMap<>();
-        for (long pid : pids) {
-            Path proc = Path.of("/proc/" + pid);
-            String stat = readOr(proc.resolve("stat"), "");
-            int end = stat.lastIndexOf(')');
-            if (end < 0) {
-                continue; // it ended meanwhile
-            }
-            // after the command's closing parenthesis: state is field 3, utime 14 and stime 15
-            String[] fields = stat.substring(end + 2).split(" ");
-            long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
-            usage.put(pid, new Usage.ProcessUsage(cpu, contextSwitches(proc), proportionalResident(proc)));
-        }
-        return usage;
-    }
-
-    /**
-     * Resident memory with each shared page divided among the processes sharing it (PSS), so
-     * that PostgreSQL's backends, which all map its shared buffers, add up to what they use.
-     */
-    private static long proportionalResident(Path proc) {
-        long pss = statusValue(proc.resolve("smaps_rollup"), "Pss");
-        return pss > 0 ? pss : statusValue(proc.resolve("status"), "VmRSS");
-    }
-
-    private static long contextSwitches(Path proc) {
-        try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
-            return tasks.mapToLong(task -> statusValue(task.resolve("status"), "voluntary_ctxt_switches")
-                            + statusValue(task.resolve("status"), "nonvoluntary_ctxt_switches"))
-                    .sum();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static long statusValue(Path status, String key) {
-        for (String line : readOr(status, "").split("\n")) {
-            if (line.startsWith(key + ":")) {
-                return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]);
-            }
-        }
-        return 0;
-    }
-
-    private Optional<String> jvmOf(long pid) {
-        try {
-            Path java = Path.of("/proc/" + pid + "/exe").toRealPath();
-            Path home = java.getParent().getParent();
-            String release = readOr(home.resolve("release"), "");
-            String version = releaseValue(release, "JAVA_VERSION");
-            String vendor = releaseValue(release, "IMPLEMENTOR");
-            String[] args = readOr(Path.of("/proc/" + pid + "/cmdline"), "").split("\0");
-            List<String> flags = new ArrayList<>();
-            for (int i = 1; i < args.length && !args[i].equals("-jar"); i++) {
-                flags.add(args[i]);
-            }
-            return Optional.of(vendor + " " + version + " (" + home + ") " + String.join(" ", flags));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String releaseValue(String release, String key) {
-        for (String line : release.split("\n")) {
-            if (line.startsWith(key + "=")) {
-                return line.substring(key.length() + 1).replace("\"", "");
-            }
-        }
-        return "?";
     }
 
     /** Two-column answers of PostgreSQL's statistics views, or empty when they cannot be read. */
@@ -279,14 +192,6 @@ public final class SystemProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        }
-    }
-
-    private static String readOr(Path file, String fallback) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return fallback;
         }
     }
 }
