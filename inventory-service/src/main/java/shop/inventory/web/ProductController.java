@@ -2,11 +2,8 @@ package shop.inventory.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +16,7 @@ import shop.inventory.domain.StockLimitExceededException;
 import shop.inventory.stock.Catalog;
 import shop.inventory.stock.SkuTakenException;
 import shop.platform.web.InvalidRequestException;
+import shop.platform.web.Problems;
 
 @RestController
 @RequestMapping("/products")
@@ -34,7 +32,9 @@ class ProductController {
 
     @PostMapping
     Mono<ResponseEntity<ProductView>> create(@Valid @RequestBody NewProduct request) {
-        return catalog.list(request.toProduct())
+        return Mono.defer(() -> catalog.list(request.toProduct()))
+                .onErrorMap(SkuTakenException.class, taken -> Problems.conflict("Product exists", taken.getMessage()))
+                .onErrorMap(StockLimitExceededException.class, ProductController::overTheLimit)
                 .map(product -> ResponseEntity.created(URI.create("/products/" + product.sku()))
                         .body(ProductView.of(product)));
     }
@@ -57,31 +57,17 @@ class ProductController {
 
     @PostMapping("/{sku}/restock")
     Mono<ProductView> restock(@PathVariable String sku, @Valid @RequestBody Restock request) {
-        return catalog.restock(sku, request.quantity())
+        return Mono.defer(() -> catalog.restock(sku, request.quantity()))
+                .onErrorMap(StockLimitExceededException.class, ProductController::overTheLimit)
                 .map(ProductView::of)
                 .switchIfEmpty(Mono.error(() -> unknown(sku)));
     }
 
-    @ExceptionHandler(SkuTakenException.class)
-    ProblemDetail skuTaken(SkuTakenException taken) {
-        return problem(HttpStatus.CONFLICT, "Product exists", taken.getMessage());
-    }
-
-    @ExceptionHandler(StockLimitExceededException.class)
-    ProblemDetail stockLimit(StockLimitExceededException exceeded) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Stock limit exceeded", exceeded.getMessage());
+    private static ErrorResponseException overTheLimit(StockLimitExceededException exceeded) {
+        return Problems.unprocessable("Stock limit exceeded", exceeded.getMessage());
     }
 
     private static ErrorResponseException unknown(String sku) {
-        return new ErrorResponseException(
-                HttpStatus.NOT_FOUND,
-                problem(HttpStatus.NOT_FOUND, "Unknown product", "no product with sku " + sku),
-                null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return Problems.notFound("Unknown product", "no product with sku " + sku);
     }
 }

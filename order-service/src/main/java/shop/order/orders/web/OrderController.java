@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import shop.order.orders.IdempotencyKeyReused;
 import shop.order.orders.OrderPlacement;
 import shop.order.orders.Orders;
 import shop.platform.web.InvalidRequestException;
+import shop.platform.web.Problems;
 
 @RestController
 @RequestMapping("/orders")
@@ -46,7 +45,7 @@ class OrderController {
                 : placement.placeOnce(command, IdempotencyKeyHeader.checked(idempotencyKey));
         return placed.onErrorMap(
                         IdempotencyKeyReused.class,
-                        reused -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage()))
+                        reused -> Problems.unprocessable("Idempotency key reused", reused.getMessage()))
                 .map(orderId -> ResponseEntity.accepted()
                         .location(URI.create("/orders/" + orderId))
                         .body(new OrderAccepted(orderId, "PENDING")));
@@ -57,7 +56,7 @@ class OrderController {
         UUID id = parse(orderId);
         return orders.find(id)
                 .map(OrderView::of)
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + id)));
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Unknown order", "no order " + id)));
     }
 
     // UUID.fromString alone accepts short forms such as "1-2-3-4-5".

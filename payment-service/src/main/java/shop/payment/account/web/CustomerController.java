@@ -2,7 +2,6 @@ package shop.payment.account.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,9 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import shop.payment.account.Accounts;
+import shop.platform.web.Problems;
 
 /** Opens customer accounts and shows their balance. */
 @RestController
@@ -30,8 +29,7 @@ class CustomerController {
         var account = request.toAccount();
         return accounts.open(account).map(opened -> {
             if (!opened) {
-                throw new ResponseStatusException(
-                        HttpStatus.CONFLICT, "customer " + account.customerId() + " already exists");
+                throw Problems.conflict("Customer exists", "customer " + account.customerId() + " already exists");
             }
             return ResponseEntity.created(URI.create("/customers/" + account.customerId()))
                     .body(CustomerResponse.of(account));
@@ -42,7 +40,6 @@ class CustomerController {
     Mono<CustomerResponse> find(@PathVariable String customerId) {
         return accounts.find(customerId)
                 .map(CustomerResponse::of)
-                .switchIfEmpty(Mono.error(
-                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer " + customerId)));
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Unknown customer", "no customer " + customerId)));
     }
 }

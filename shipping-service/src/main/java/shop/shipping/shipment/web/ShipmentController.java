@@ -1,12 +1,11 @@
 package shop.shipping.shipment.web;
 
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import shop.platform.web.Problems;
 import shop.shipping.shipment.Shipments;
 
 /** An internal read of a shipment, for debugging; the gateway does not route it. */
@@ -24,7 +23,7 @@ class ShipmentController {
         return shipments
                 .find(orderId)
                 .map(ShipmentResponse::of)
-                .switchIfEmpty(Mono.error(
-                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no shipment for order " + orderId)));
+                .switchIfEmpty(
+                        Mono.error(() -> Problems.notFound("Unknown shipment", "no shipment for order " + orderId)));
     }
 }
