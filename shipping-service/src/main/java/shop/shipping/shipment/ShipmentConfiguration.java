@@ -11,7 +11,7 @@ import shop.platform.outbox.Outbox;
 class ShipmentConfiguration {
 
     @Bean
-    Shipments shipments(DatabaseClient db, Outbox outbox, ShippingProperties properties) {
-        return new Shipments(new ShipmentRepository(db), outbox, properties.shippingCountries());
+    Dispatcher dispatcher(DatabaseClient db, Outbox outbox, ShippingProperties properties) {
+        return new Dispatcher(new Shipments(db), outbox, properties.shippingCountries());
     }
 }

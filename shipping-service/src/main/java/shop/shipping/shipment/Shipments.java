@@ -1,42 +1,60 @@
 package shop.shipping.shipment;
 
-import java.util.Optional;
+import io.r2dbc.spi.Readable;
 import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import shop.platform.outbox.Outbox;
-import shop.shipping.messaging.ShippingMessages;
 import shop.shipping.shipment.domain.CountryCode;
+import shop.shipping.shipment.domain.FailureReason;
 import shop.shipping.shipment.domain.Shipment;
-import shop.shipping.shipment.domain.ShippingCountries;
+import shop.shipping.shipment.domain.ShipmentStatus;
 
-/** Arranges the shipment of paid orders and answers what became of them. */
-public class Shipments {
+class Shipments {
 
-    private final ShipmentRepository repository;
-    private final Outbox outbox;
-    private final ShippingCountries countries;
+    private static final String FIND = """
+            SELECT order_id, status, country, tracking_number, failure_reason
+            FROM shipment WHERE order_id = :orderId
+            """;
+    // A concurrent handler of another event for the same order may insert first: then this one
+    // inserts nothing, and its caller publishes nothing.
+    private static final String INSERT = """
+            INSERT INTO shipment (order_id, status, country, tracking_number, failure_reason)
+            VALUES (:orderId, :status, :country, :trackingNumber, :failureReason)
+            ON CONFLICT (order_id) DO NOTHING
+            """;
 
-    Shipments(ShipmentRepository repository, Outbox outbox, ShippingCountries countries) {
-        this.repository = repository;
-        this.outbox = outbox;
-        this.countries = countries;
+    private final DatabaseClient db;
+
+    Shipments(DatabaseClient db) {
+        this.db = db;
     }
 
-    /** Runs in the caller's transaction: the shipment and its event commit together. */
-    public Mono<Void> paymentCompleted(UUID orderId, CountryCode destination) {
-        return repository
-                .find(orderId)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(existing ->
-                        Mono.justOrEmpty(Shipment.paymentCompleted(existing, orderId, destination, countries)))
-                .flatMap(arranged -> repository
-                        .insert(arranged.shipment())
-                        .filter(inserted -> inserted)
-                        .flatMap(inserted -> outbox.append(ShippingMessages.of(arranged.event()))));
+    Mono<Shipment> find(UUID orderId) {
+        return db.sql(FIND).bind("orderId", orderId).map(Shipments::shipment).one();
     }
 
-    public Mono<Shipment> find(UUID orderId) {
-        return repository.find(orderId);
+    /** True if the shipment was stored, false if the order already had one. */
+    Mono<Boolean> insert(Shipment shipment) {
+        var spec = db.sql(INSERT)
+                .bind("orderId", shipment.orderId())
+                .bind("status", shipment.status().name())
+                .bind("country", shipment.country().value());
+        spec = shipment.trackingNumber() == null
+                ? spec.bindNull("trackingNumber", String.class)
+                : spec.bind("trackingNumber", shipment.trackingNumber());
+        spec = shipment.failureReason() == null
+                ? spec.bindNull("failureReason", String.class)
+                : spec.bind("failureReason", shipment.failureReason().name());
+        return spec.fetch().rowsUpdated().map(inserted -> inserted == 1);
+    }
+
+    private static Shipment shipment(Readable row) {
+        String failureReason = row.get("failure_reason", String.class);
+        return new Shipment(
+                row.get("order_id", UUID.class),
+                ShipmentStatus.valueOf(row.get("status", String.class)),
+                CountryCode.of(row.get("country", String.class)),
+                row.get("tracking_number", String.class),
+                failureReason == null ? null : FailureReason.valueOf(failureReason));
     }
 }

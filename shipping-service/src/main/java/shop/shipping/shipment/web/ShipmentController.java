@@ -6,21 +6,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import shop.platform.web.Problems;
-import shop.shipping.shipment.Shipments;
+import shop.shipping.shipment.Dispatcher;
 
 /** An internal read of a shipment, for debugging; the gateway does not route it. */
 @RestController
 class ShipmentController {
 
-    private final Shipments shipments;
+    private final Dispatcher dispatcher;
 
-    ShipmentController(Shipments shipments) {
-        this.shipments = shipments;
+    ShipmentController(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @GetMapping("/shipments/{orderId}")
     Mono<ShipmentResponse> shipment(@PathVariable UUID orderId) {
-        return shipments
+        return dispatcher
                 .find(orderId)
                 .map(ShipmentResponse::of)
                 .switchIfEmpty(
