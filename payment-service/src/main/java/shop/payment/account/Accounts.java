@@ -1,6 +1,7 @@
 package shop.payment.account;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,20 @@ public class Accounts {
                 .one();
     }
 
-    /** Takes {@code amount} if the balance covers it; false if it does not or there is no such account. */
+    /** What the customer's account holds now; empty if there is no such account. */
+    public Mono<Optional<BigDecimal>> balance(String customerId) {
+        return db.sql("SELECT balance FROM account WHERE customer_id = :customerId")
+                .bind("customerId", customerId)
+                .map(row -> row.get("balance", BigDecimal.class))
+                .one()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /**
+     * Takes {@code amount}, guarded: only if the balance still covers it, so that two charges
+     * decided on one balance cannot both spend it; false if it no longer does.
+     */
     public Mono<Boolean> debit(String customerId, BigDecimal amount) {
         return db.sql("""
                         UPDATE account SET balance = balance - :amount, updated_at = clock_timestamp()

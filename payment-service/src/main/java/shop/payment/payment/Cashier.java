@@ -8,6 +8,8 @@ import reactor.core.publisher.Mono;
 import shop.payment.account.Accounts;
 import shop.payment.messaging.PaymentMessages;
 import shop.payment.payment.domain.Payment;
+import shop.payment.payment.domain.PaymentCompleted;
+import shop.payment.payment.domain.PaymentDeclined;
 import shop.platform.outbox.Outbox;
 
 /**
@@ -37,8 +39,7 @@ public class Cashier {
                 log.info("Order {} already has a payment: charge not repeated", charge.orderId());
                 return Mono.empty();
             }
-            return accounts.debit(charge.customerId(), charge.amount())
-                    .flatMap(debited -> debited ? complete(charge) : decline(charge));
+            return decideAndSettle(charge);
         });
     }
 
@@ -56,14 +57,25 @@ public class Cashier {
                         }));
     }
 
-    private Mono<Void> complete(Charge charge) {
-        var charged = Payment.charged(charge.orderId(), charge.customerId(), charge.amount());
-        return payments.insert(charged.payment())
-                .then(outbox.append(PaymentMessages.completed(charged.event(), charge.shippingAddress())));
-    }
-
-    private Mono<Void> decline(Charge charge) {
-        var declined = Payment.declined(charge.orderId(), charge.customerId(), charge.amount());
-        return payments.insert(declined.payment()).then(outbox.append(PaymentMessages.declined(declined.event())));
+    /**
+     * The payment decides on the balance; a paid order's money is then taken with a guarded
+     * write. If that finds less than the payment saw (another charge spent it meanwhile), the
+     * payment decides again on what is left.
+     */
+    private Mono<Void> decideAndSettle(Charge charge) {
+        return accounts.balance(charge.customerId())
+                .map(balance -> Payment.charge(charge.orderId(), charge.customerId(), charge.amount(), balance))
+                .flatMap(decided -> {
+                    if (decided.event() instanceof PaymentCompleted completed) {
+                        return accounts.debit(charge.customerId(), completed.amount())
+                                .flatMap(taken -> taken
+                                        ? payments.insert(decided.payment())
+                                                .then(outbox.append(
+                                                        PaymentMessages.completed(completed, charge.shippingAddress())))
+                                        : decideAndSettle(charge));
+                    }
+                    return payments.insert(decided.payment())
+                            .then(outbox.append(PaymentMessages.declined((PaymentDeclined) decided.event())));
+                });
     }
 }

@@ -10,8 +10,9 @@ import java.util.UUID;
  * if it cannot be shipped. Every outcome is kept, a declined one too, so that a repeated or late
  * event for the order is recognised and ignored.
  *
- * <p>Whether the account could pay is decided by the account itself in one conditional update
- * (so that concurrent charges never overdraw it); the payment records what it answered.
+ * <p>Whether the order is paid is decided here, from the balance its account holds ({@link
+ * #charge}); the write that takes the money is guarded by the same rule, so that a charge
+ * decided on a balance another one has spent meanwhile never overdraws the account.
  */
 public record Payment(UUID orderId, String customerId, BigDecimal amount, PaymentStatus status, String failureReason) {
 
@@ -22,6 +23,17 @@ public record Payment(UUID orderId, String customerId, BigDecimal amount, Paymen
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(status, "status");
         amount = Money.exact(amount);
+    }
+
+    /**
+     * The order's total asked of an account holding {@code balance} (empty: there is no such
+     * account): paid if the balance covers it, declined otherwise.
+     */
+    public static Transition<? extends PaymentEvent> charge(
+            UUID orderId, String customerId, BigDecimal amount, Optional<BigDecimal> balance) {
+        BigDecimal asked = Money.exact(amount);
+        boolean covered = balance.map(held -> held.compareTo(asked) >= 0).orElse(false);
+        return covered ? charged(orderId, customerId, asked) : declined(orderId, customerId, asked);
     }
 
     /** The account gave the order's total. */

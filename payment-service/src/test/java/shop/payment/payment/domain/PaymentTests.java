@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,25 @@ class PaymentTests {
 
     static final UUID ORDER = UUID.fromString("3f1c2a9e-8a4b-4c1e-9d2f-6b7a8c9d0e1f");
     static final String ADA = "customer-ada";
+
+    @Test
+    void aChargeIsPaidWhenTheBalanceCoversItToTheCent() {
+        var paid = Payment.charge(ORDER, ADA, new BigDecimal("59.97"), Optional.of(new BigDecimal("59.97")));
+
+        assertThat(paid.payment().status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(paid.event()).isEqualTo(new PaymentCompleted(ORDER, ADA, new BigDecimal("59.97")));
+    }
+
+    @Test
+    void aChargeIsDeclinedWhenTheBalanceFallsShortOrThereIsNoAccount() {
+        var fallingShort = Payment.charge(ORDER, ADA, new BigDecimal("59.97"), Optional.of(new BigDecimal("59.96")));
+        var noAccount = Payment.charge(ORDER, ADA, new BigDecimal("59.97"), Optional.empty());
+
+        assertThat(fallingShort.payment().status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(fallingShort.event())
+                .isEqualTo(new PaymentDeclined(ORDER, ADA, new BigDecimal("59.97"), "PAYMENT_DECLINED"));
+        assertThat(noAccount.payment().status()).isEqualTo(PaymentStatus.DECLINED);
+    }
 
     @Test
     void aChargedOrderIsCompletedAndAnnouncedWithItsAmount() {
