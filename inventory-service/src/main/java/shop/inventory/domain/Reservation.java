@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,15 +33,6 @@ public record Reservation(
         lines = List.copyOf(lines);
     }
 
-    /** What a transition leaves behind: the reservation and products to save, the events to publish. */
-    public record Change(Reservation reservation, List<Product> products, List<InventoryEvent> events) {
-
-        public Change {
-            products = List.copyOf(products);
-            events = List.copyOf(events);
-        }
-    }
-
     /** The skus an order names, each once, in the order their rows are to be locked. */
     public static SortedSet<String> skus(List<OrderLine> order) {
         return order.stream().map(OrderLine::sku).collect(Collectors.toCollection(TreeSet::new));
@@ -53,7 +43,8 @@ public record Reservation(
      *
      * @param stock the catalog's products among the order's skus, locked by the caller
      */
-    public static Change place(UUID orderId, String customerId, List<OrderLine> order, Map<String, Product> stock) {
+    public static Transition.Changed place(
+            UUID orderId, String customerId, List<OrderLine> order, Map<String, Product> stock) {
         if (order.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
@@ -91,7 +82,7 @@ public record Reservation(
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.UNNECESSARY);
         var reservation = new Reservation(orderId, customerId, ReservationStatus.RESERVED, null, null, total, lines);
-        return new Change(
+        return new Transition.Changed(
                 reservation,
                 held,
                 List.of(new InventoryEvent.Reserved(orderId, customerId, reservation.lines(), total)));
@@ -101,28 +92,28 @@ public record Reservation(
      * The order failed after its units were held: give them back. Anything but a held
      * reservation (rejected, released or sold already) ignores it.
      */
-    public Optional<Change> release(String reason, Map<String, Product> stock) {
+    public Transition release(String reason, Map<String, Product> stock) {
         if (status != ReservationStatus.RESERVED) {
-            return Optional.empty();
+            return new Transition.Ignored(this, "the reservation is already " + status);
         }
         List<Product> released = lines.stream()
                 .map(line -> product(stock, line).unhold(line.quantity()))
                 .toList();
-        return Optional.of(new Change(
+        return new Transition.Changed(
                 moveTo(ReservationStatus.RELEASED, reason),
                 released,
-                List.of(new InventoryEvent.Released(orderId, customerId, reason))));
+                List.of(new InventoryEvent.Released(orderId, customerId, reason)));
     }
 
     /** The order was confirmed: its held units are sold. Anything but a held reservation ignores it. */
-    public Optional<Change> sell(Map<String, Product> stock) {
+    public Transition sell(Map<String, Product> stock) {
         if (status != ReservationStatus.RESERVED) {
-            return Optional.empty();
+            return new Transition.Ignored(this, "the reservation is already " + status);
         }
         List<Product> sold = lines.stream()
                 .map(line -> product(stock, line).sell(line.quantity()))
                 .toList();
-        return Optional.of(new Change(moveTo(ReservationStatus.SOLD, null), sold, List.of()));
+        return new Transition.Changed(moveTo(ReservationStatus.SOLD, null), sold, List.of());
     }
 
     /** The skus whose rows a release or sale changes, in locking order. */
@@ -130,14 +121,14 @@ public record Reservation(
         return lines.stream().map(ReservationLine::sku).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Change rejected(
+    private static Transition.Changed rejected(
             UUID orderId, String customerId, Map<String, Long> wanted, RejectionReason reason, String detail) {
         List<ReservationLine> lines = wanted.entrySet().stream()
                 .map(line -> new ReservationLine(line.getKey(), line.getValue(), null))
                 .toList();
         var reservation =
                 new Reservation(orderId, customerId, ReservationStatus.REJECTED, reason.name(), detail, null, lines);
-        return new Change(
+        return new Transition.Changed(
                 reservation, List.of(), List.of(new InventoryEvent.Rejected(orderId, customerId, reason, detail)));
     }
 

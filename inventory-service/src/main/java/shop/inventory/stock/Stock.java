@@ -14,6 +14,7 @@ import shop.inventory.domain.InventoryEvent;
 import shop.inventory.domain.OrderLine;
 import shop.inventory.domain.Product;
 import shop.inventory.domain.Reservation;
+import shop.inventory.domain.Transition;
 import shop.inventory.messaging.InventoryMessages;
 import shop.platform.event.OutgoingEvent;
 import shop.platform.outbox.Outbox;
@@ -66,7 +67,7 @@ public class Stock {
         return move(orderId, "sale", Reservation::sell);
     }
 
-    private Mono<Void> move(UUID orderId, String move, Transition transition) {
+    private Mono<Void> move(UUID orderId, String move, Move transition) {
         return reservations
                 .lock(orderId)
                 .map(Optional::of)
@@ -81,30 +82,28 @@ public class Stock {
                     Reservation reservation = found.get();
                     return products.lock(reservation.heldSkus())
                             .map(stock -> transition.apply(reservation, stock))
-                            .flatMap(change -> change.map(moved -> reservations
-                                            .updateStatus(moved.reservation())
-                                            .then(save(moved, InventoryMessages::of)))
-                                    .orElseGet(() -> ignored(reservation, move)));
+                            .flatMap(moved -> moved instanceof Transition.Changed changed
+                                    ? reservations
+                                            .updateStatus(changed.reservation())
+                                            .then(save(changed, InventoryMessages::of))
+                                    : ignored((Transition.Ignored) moved, move));
                 });
     }
 
-    private Mono<Void> save(Reservation.Change change, Function<InventoryEvent, OutgoingEvent> message) {
+    private Mono<Void> save(Transition.Changed change, Function<InventoryEvent, OutgoingEvent> message) {
         return Flux.fromIterable(change.products())
                 .concatMap(products::saveStock)
                 .then(outbox.append(change.events().stream().map(message).toList()));
     }
 
-    private static Mono<Void> ignored(Reservation reservation, String move) {
-        log.info(
-                "Ignoring the {} of order {}: its reservation is {}",
-                move,
-                reservation.orderId(),
-                reservation.status());
+    private static Mono<Void> ignored(Transition.Ignored ignored, String move) {
+        log.info("Ignoring the {} of order {}: {}", move, ignored.reservation().orderId(), ignored.reason());
         return Mono.empty();
     }
 
+    /** What happens to a reservation and its locked products. */
     @FunctionalInterface
-    private interface Transition {
-        Optional<Reservation.Change> apply(Reservation reservation, Map<String, Product> stock);
+    private interface Move {
+        Transition apply(Reservation reservation, Map<String, Product> stock);
     }
 }

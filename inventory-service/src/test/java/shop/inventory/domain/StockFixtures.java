@@ -1,5 +1,7 @@
 package shop.inventory.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -36,11 +38,17 @@ final class StockFixtures {
     }
 
     /** A reservation holding 2 books and 1 pen, and the stock as it stands after holding them. */
-    static Reservation.Change reservedBooksAndPen() {
+    static Transition.Changed reservedBooksAndPen() {
         return Reservation.place(ORDER, CUSTOMER, order("BOOK-001", 2, "PEN-042", 1), catalog(book(5), pen(3)));
     }
 
-    static Map<String, Product> stockAfter(Reservation.Change change) {
+    static Map<String, Product> stockAfter(Transition.Changed change) {
         return catalog(change.products().toArray(Product[]::new));
+    }
+
+    /** The transition, which must be a change. */
+    static Transition.Changed changed(Transition transition) {
+        assertThat(transition).isInstanceOf(Transition.Changed.class);
+        return (Transition.Changed) transition;
     }
 }

@@ -1,8 +1,10 @@
 package shop.payment.messaging;
 
 import java.math.BigDecimal;
+import java.util.List;
 import shop.payment.payment.domain.PaymentCompleted;
 import shop.payment.payment.domain.PaymentDeclined;
+import shop.payment.payment.domain.PaymentEvent;
 import shop.payment.payment.domain.PaymentRefunded;
 import shop.platform.event.OutgoingEvent;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +20,34 @@ public final class PaymentMessages {
 
     record Refunded(String customerId, BigDecimal amount, String failureReason) {}
 
-    public static OutgoingEvent completed(PaymentCompleted event, JsonNode shippingAddress) {
+    /** A charge's events; PaymentCompleted carries the order's shipping address on to shipping. */
+    public static List<OutgoingEvent> ofCharge(List<PaymentEvent> events, JsonNode shippingAddress) {
+        return events.stream()
+                .map(event -> {
+                    if (event instanceof PaymentCompleted completed) {
+                        return completed(completed, shippingAddress);
+                    }
+                    if (event instanceof PaymentDeclined declined) {
+                        return declined(declined);
+                    }
+                    throw new IllegalArgumentException("a charge does not end in " + event);
+                })
+                .toList();
+    }
+
+    /** A refund's events. */
+    public static List<OutgoingEvent> ofRefund(List<PaymentEvent> events) {
+        return events.stream()
+                .map(event -> {
+                    if (event instanceof PaymentRefunded refunded) {
+                        return refunded(refunded);
+                    }
+                    throw new IllegalArgumentException("a refund does not end in " + event);
+                })
+                .toList();
+    }
+
+    private static OutgoingEvent completed(PaymentCompleted event, JsonNode shippingAddress) {
         return new OutgoingEvent(
                 "PaymentCompleted",
                 1,
@@ -26,7 +55,7 @@ public final class PaymentMessages {
                 new Completed(event.customerId(), event.amount(), shippingAddress));
     }
 
-    public static OutgoingEvent declined(PaymentDeclined event) {
+    private static OutgoingEvent declined(PaymentDeclined event) {
         return new OutgoingEvent(
                 "PaymentDeclined",
                 1,
@@ -34,7 +63,7 @@ public final class PaymentMessages {
                 new Declined(event.customerId(), event.amount(), event.failureReason()));
     }
 
-    public static OutgoingEvent refunded(PaymentRefunded event) {
+    private static OutgoingEvent refunded(PaymentRefunded event) {
         return new OutgoingEvent(
                 "PaymentRefunded",
                 1,

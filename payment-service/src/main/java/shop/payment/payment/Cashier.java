@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import shop.payment.account.Accounts;
 import shop.payment.messaging.PaymentMessages;
 import shop.payment.payment.domain.Payment;
-import shop.payment.payment.domain.PaymentCompleted;
-import shop.payment.payment.domain.PaymentDeclined;
+import shop.payment.payment.domain.PaymentStatus;
+import shop.payment.payment.domain.Transition;
 import shop.platform.outbox.Outbox;
 
 /**
@@ -47,14 +47,16 @@ public class Cashier {
     public Mono<Void> refund(UUID orderId, String reason) {
         return payments.lock(orderId)
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn("No payment of order {} to refund", orderId)))
-                .flatMap(payment -> payment.refund(reason)
-                        .map(refund -> accounts.credit(payment.customerId(), payment.amount())
-                                .then(payments.update(refund.payment()))
-                                .then(outbox.append(PaymentMessages.refunded(refund.event()))))
-                        .orElseGet(() -> {
-                            log.info("Payment of order {} is {}: nothing to refund", orderId, payment.status());
-                            return Mono.empty();
-                        }));
+                .flatMap(payment -> {
+                    Transition refund = payment.refund(reason);
+                    if (refund instanceof Transition.Changed refunded) {
+                        return accounts.credit(payment.customerId(), payment.amount())
+                                .then(payments.update(refunded.payment()))
+                                .then(outbox.append(PaymentMessages.ofRefund(refunded.events())));
+                    }
+                    log.info("Nothing to refund for order {}: {}", orderId, ((Transition.Ignored) refund).reason());
+                    return Mono.empty();
+                });
     }
 
     /**
@@ -65,17 +67,14 @@ public class Cashier {
     private Mono<Void> decideAndSettle(Charge charge) {
         return accounts.balance(charge.customerId())
                 .map(balance -> Payment.charge(charge.orderId(), charge.customerId(), charge.amount(), balance))
-                .flatMap(decided -> {
-                    if (decided.event() instanceof PaymentCompleted completed) {
-                        return accounts.debit(charge.customerId(), completed.amount())
-                                .flatMap(taken -> taken
-                                        ? payments.insert(decided.payment())
-                                                .then(outbox.append(
-                                                        PaymentMessages.completed(completed, charge.shippingAddress())))
-                                        : decideAndSettle(charge));
-                    }
-                    return payments.insert(decided.payment())
-                            .then(outbox.append(PaymentMessages.declined((PaymentDeclined) decided.event())));
-                });
+                .flatMap(decided -> decided.payment().status() == PaymentStatus.COMPLETED
+                        ? accounts.debit(charge.customerId(), decided.payment().amount())
+                                .flatMap(taken -> taken ? save(decided, charge) : decideAndSettle(charge))
+                        : save(decided, charge));
+    }
+
+    private Mono<Void> save(Transition.Changed charged, Charge charge) {
+        return payments.insert(charged.payment())
+                .then(outbox.append(PaymentMessages.ofCharge(charged.events(), charge.shippingAddress())));
     }
 }

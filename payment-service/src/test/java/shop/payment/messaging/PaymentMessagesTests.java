@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.payment.payment.domain.Payment;
+import shop.payment.payment.domain.Transition;
 import shop.platform.testing.Contracts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,23 +22,26 @@ class PaymentMessagesTests {
                  "postalCode": "SW1Y 4JH", "country": "GB"}""");
         var charged = Payment.charged(ORDER, "customer-ada", TOTAL);
 
-        Contracts.assertProduces("payment.events", PaymentMessages.completed(charged.event(), address));
+        Contracts.assertProduces(
+                "payment.events",
+                PaymentMessages.ofCharge(charged.events(), address).get(0));
     }
 
     @Test
     void paymentDeclined() {
         var declined = Payment.declined(ORDER, "customer-ada", TOTAL);
 
-        Contracts.assertProduces("payment.events", PaymentMessages.declined(declined.event()));
+        Contracts.assertProduces(
+                "payment.events",
+                PaymentMessages.ofCharge(declined.events(), null).get(0));
     }
 
     @Test
     void paymentRefunded() {
-        var refund = Payment.charged(ORDER, "customer-ada", TOTAL)
-                .payment()
-                .refund("SHIPPING_UNAVAILABLE")
-                .orElseThrow();
+        var refund = (Transition.Changed)
+                Payment.charged(ORDER, "customer-ada", TOTAL).payment().refund("SHIPPING_UNAVAILABLE");
 
-        Contracts.assertProduces("payment.events", PaymentMessages.refunded(refund.event()));
+        Contracts.assertProduces(
+                "payment.events", PaymentMessages.ofRefund(refund.events()).get(0));
     }
 }

@@ -1,5 +1,6 @@
 package shop.shipping.messaging;
 
+import java.util.List;
 import shop.platform.event.OutgoingEvent;
 import shop.shipping.shipment.domain.ShipmentEvent;
 
@@ -14,7 +15,11 @@ public final class ShippingMessages {
 
     record ShipmentFailed(String failureReason, String country) {}
 
-    public static OutgoingEvent of(ShipmentEvent event) {
+    public static List<OutgoingEvent> of(List<ShipmentEvent> events) {
+        return events.stream().map(ShippingMessages::of).toList();
+    }
+
+    static OutgoingEvent of(ShipmentEvent event) {
         // Java 17: no pattern matching for switch yet; the sealed interface has these two kinds.
         if (event instanceof ShipmentEvent.ShipmentScheduled scheduled) {
             return new OutgoingEvent(

@@ -1,16 +1,20 @@
 package shop.shipping.shipment;
 
-import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import shop.platform.outbox.Outbox;
 import shop.shipping.messaging.ShippingMessages;
 import shop.shipping.shipment.domain.CountryCode;
 import shop.shipping.shipment.domain.Shipment;
 import shop.shipping.shipment.domain.ShippingCountries;
+import shop.shipping.shipment.domain.Transition;
 
 /** Arranges the shipment of paid orders and answers what became of them. */
 public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Shipments shipments;
     private final Outbox outbox;
@@ -26,14 +30,21 @@ public class Dispatcher {
     public Mono<Void> paymentCompleted(UUID orderId, CountryCode destination) {
         return shipments
                 .find(orderId)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(existing ->
-                        Mono.justOrEmpty(Shipment.paymentCompleted(existing, orderId, destination, countries)))
-                .flatMap(arranged -> shipments
-                        .insert(arranged.shipment())
-                        .filter(inserted -> inserted)
-                        .flatMap(inserted -> outbox.append(ShippingMessages.of(arranged.event()))));
+                .map(existing -> existing.paymentCompleted(destination))
+                .switchIfEmpty(Mono.fromSupplier(() -> Shipment.arrange(orderId, destination, countries)))
+                .flatMap(transition -> {
+                    if (transition instanceof Transition.Changed changed) {
+                        return shipments
+                                .insert(changed.shipment())
+                                .filter(inserted -> inserted)
+                                .flatMap(inserted -> outbox.append(ShippingMessages.of(changed.events())));
+                    }
+                    log.info(
+                            "Ignoring the payment of order {}: {}",
+                            orderId,
+                            ((Transition.Ignored) transition).reason());
+                    return Mono.empty();
+                });
     }
 
     public Mono<Shipment> find(UUID orderId) {

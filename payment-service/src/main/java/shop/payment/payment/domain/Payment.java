@@ -1,6 +1,7 @@
 package shop.payment.payment.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public record Payment(UUID orderId, String customerId, BigDecimal amount, Paymen
      * The order's total asked of an account holding {@code balance} (empty: there is no such
      * account): paid if the balance covers it, declined otherwise.
      */
-    public static Transition<? extends PaymentEvent> charge(
+    public static Transition.Changed charge(
             UUID orderId, String customerId, BigDecimal amount, Optional<BigDecimal> balance) {
         BigDecimal asked = Money.exact(amount);
         boolean covered = balance.map(held -> held.compareTo(asked) >= 0).orElse(false);
@@ -37,15 +38,16 @@ public record Payment(UUID orderId, String customerId, BigDecimal amount, Paymen
     }
 
     /** The account gave the order's total. */
-    public static Transition<PaymentCompleted> charged(UUID orderId, String customerId, BigDecimal amount) {
+    public static Transition.Changed charged(UUID orderId, String customerId, BigDecimal amount) {
         Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.COMPLETED, null);
-        return new Transition<>(payment, new PaymentCompleted(orderId, customerId, payment.amount()));
+        return new Transition.Changed(payment, List.of(new PaymentCompleted(orderId, customerId, payment.amount())));
     }
 
     /** The account could not give the order's total, or there is no such account. */
-    public static Transition<PaymentDeclined> declined(UUID orderId, String customerId, BigDecimal amount) {
+    public static Transition.Changed declined(UUID orderId, String customerId, BigDecimal amount) {
         Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, DECLINED);
-        return new Transition<>(payment, new PaymentDeclined(orderId, customerId, payment.amount(), DECLINED));
+        return new Transition.Changed(
+                payment, List.of(new PaymentDeclined(orderId, customerId, payment.amount(), DECLINED)));
     }
 
     /**
@@ -53,12 +55,12 @@ public record Payment(UUID orderId, String customerId, BigDecimal amount, Paymen
      * customer. A declined payment took nothing and a refunded one was already given back, so
      * for them nothing happens.
      */
-    public Optional<Transition<PaymentRefunded>> refund(String reason) {
+    public Transition refund(String reason) {
         Objects.requireNonNull(reason, "reason");
         if (status != PaymentStatus.COMPLETED) {
-            return Optional.empty();
+            return new Transition.Ignored(this, "the payment is " + status + ": nothing to refund");
         }
         Payment refunded = new Payment(orderId, customerId, amount, PaymentStatus.REFUNDED, reason);
-        return Optional.of(new Transition<>(refunded, new PaymentRefunded(orderId, customerId, amount, reason)));
+        return new Transition.Changed(refunded, List.of(new PaymentRefunded(orderId, customerId, amount, reason)));
     }
 }

@@ -1,8 +1,8 @@
 package shop.shipping.shipment.domain;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import shop.shipping.shipment.domain.ShipmentEvent.ShipmentFailed;
 import shop.shipping.shipment.domain.ShipmentEvent.ShipmentScheduled;
@@ -31,28 +31,29 @@ public record Shipment(
         }
     }
 
-    /** The new shipment and the event that announces it. */
-    public record Arranged(Shipment shipment, ShipmentEvent event) {}
-
     /**
-     * The order was paid for and is to be shipped to {@code destination}. Nothing happens if the
-     * order's shipment was already decided: the payment event is a repeat.
+     * An order without a shipment was paid for and is to be shipped to {@code destination}:
+     * scheduled if it is a country shipped to, failed otherwise.
      */
-    public static Optional<Arranged> paymentCompleted(
-            Optional<Shipment> existing, UUID orderId, CountryCode destination, ShippingCountries countries) {
-        if (existing.isPresent()) {
-            return Optional.empty();
-        }
+    public static Transition.Changed arrange(UUID orderId, CountryCode destination, ShippingCountries countries) {
         if (countries.shipsTo(destination)) {
             String trackingNumber = trackingNumberFor(orderId);
-            return Optional.of(new Arranged(
+            return new Transition.Changed(
                     new Shipment(orderId, ShipmentStatus.SCHEDULED, destination, trackingNumber, null),
-                    new ShipmentScheduled(orderId, trackingNumber, destination)));
+                    List.of(new ShipmentScheduled(orderId, trackingNumber, destination)));
         }
         FailureReason reason = FailureReason.SHIPPING_UNAVAILABLE;
-        return Optional.of(new Arranged(
+        return new Transition.Changed(
                 new Shipment(orderId, ShipmentStatus.FAILED, destination, null, reason),
-                new ShipmentFailed(orderId, reason, destination)));
+                List.of(new ShipmentFailed(orderId, reason, destination)));
+    }
+
+    /**
+     * The order was paid for again: its shipment was decided already, so the payment event is a
+     * repeat or late, and nothing changes (not even for another destination).
+     */
+    public Transition paymentCompleted(CountryCode destination) {
+        return new Transition.Ignored(this, "the shipment is already " + status);
     }
 
     /**
