@@ -2,7 +2,6 @@ package shop.inventory.messaging;
 
 import shop.inventory.domain.InventoryEvent;
 import shop.platform.event.OutgoingEvent;
-import tools.jackson.databind.JsonNode;
 
 /** Turns inventory's domain events into the messages of its contract (exchange inventory.events). */
 public final class InventoryMessages {
@@ -13,11 +12,11 @@ public final class InventoryMessages {
 
     /**
      * The message announcing {@code event}. InventoryReserved carries the order's shipping address
-     * on to payment and shipping exactly as OrderPlaced brought it, so it needs it here.
+     * on to payment and shipping as OrderPlaced brought it, so it needs it here.
      */
-    public static OutgoingEvent of(InventoryEvent event, JsonNode shippingAddress) {
+    public static OutgoingEvent of(InventoryEvent event, ShippingAddress shippingAddress) {
         if (event instanceof InventoryEvent.Reserved reserved) {
-            if (shippingAddress == null || shippingAddress.isNull()) {
+            if (shippingAddress == null) {
                 throw new IllegalArgumentException("InventoryReserved needs the order's shipping address");
             }
             var items = reserved.lines().stream()

@@ -4,21 +4,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import shop.inventory.domain.OrderLine;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The fields of OrderPlaced v1 inventory reads. The shipping address is not inventory's
- * business: it is passed on untouched in InventoryReserved. An order without lines, customer or
+ * business: it is passed on in InventoryReserved. An order without lines, customer or
  * address cannot be served by anyone and is refused as malformed.
  */
-record OrderPlaced(UUID orderId, String customerId, List<Item> items, JsonNode shippingAddress) {
+record OrderPlaced(UUID orderId, String customerId, List<Item> items, ShippingAddress shippingAddress) {
 
     OrderPlaced {
         Objects.requireNonNull(customerId, "customerId");
         if (items == null || items.isEmpty() || items.contains(null)) {
             throw new IllegalArgumentException("an order needs at least one item");
         }
-        if (shippingAddress == null || !shippingAddress.isObject()) {
+        if (shippingAddress == null) {
             throw new IllegalArgumentException("an order needs a shipping address");
         }
     }

@@ -16,9 +16,9 @@ import shop.inventory.domain.Product;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.Transition;
 import shop.inventory.messaging.InventoryMessages;
+import shop.inventory.messaging.ShippingAddress;
 import shop.platform.event.OutgoingEvent;
 import shop.platform.outbox.Outbox;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Inventory's steps of the saga. Each runs inside the transaction of the event being handled:
@@ -41,7 +41,7 @@ public class Stock {
     }
 
     /** An order was placed: hold all its lines or none. A second placement of a known order changes nothing. */
-    public Mono<Void> reserve(UUID orderId, String customerId, List<OrderLine> order, JsonNode shippingAddress) {
+    public Mono<Void> reserve(UUID orderId, String customerId, List<OrderLine> order, ShippingAddress shippingAddress) {
         // Two placements of one order racing past this check meet at the reservation's primary
         // key: the later one fails, is retried, and then finds the reservation.
         return reservations.exists(orderId).flatMap(known -> {

@@ -10,7 +10,6 @@ import shop.inventory.domain.InventoryEvent;
 import shop.inventory.domain.RejectionReason;
 import shop.inventory.domain.ReservationLine;
 import shop.platform.testing.Contracts;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each message inventory publishes serialises to exactly its example in contracts/inventory.events. */
 class InventoryMessagesContractTests {
@@ -27,9 +26,8 @@ class InventoryMessagesContractTests {
                         new ReservationLine("BOOK-001", 2, new BigDecimal("24.99")),
                         new ReservationLine("PEN-042", 1, new BigDecimal("9.99"))),
                 new BigDecimal("59.97"));
-        var shippingAddress = JsonMapper.shared()
-                .readTree(Contracts.json("order.events", "OrderPlaced", 1))
-                .get("shippingAddress");
+        var shippingAddress = Contracts.example("order.events", "OrderPlaced", 1, OrderPlaced.class)
+                .shippingAddress();
 
         Contracts.assertProduces(EXCHANGE, InventoryMessages.of(reserved, shippingAddress));
     }

@@ -7,21 +7,20 @@ import shop.payment.payment.domain.PaymentDeclined;
 import shop.payment.payment.domain.PaymentEvent;
 import shop.payment.payment.domain.PaymentRefunded;
 import shop.platform.event.OutgoingEvent;
-import tools.jackson.databind.JsonNode;
 
 /** The wire form (version 1) of the events this service publishes to {@code payment.events}. */
 public final class PaymentMessages {
 
     private PaymentMessages() {}
 
-    record Completed(String customerId, BigDecimal amount, JsonNode shippingAddress) {}
+    record Completed(String customerId, BigDecimal amount, ShippingAddress shippingAddress) {}
 
     record Declined(String customerId, BigDecimal amount, String failureReason) {}
 
     record Refunded(String customerId, BigDecimal amount, String failureReason) {}
 
     /** A charge's events; PaymentCompleted carries the order's shipping address on to shipping. */
-    public static List<OutgoingEvent> ofCharge(List<PaymentEvent> events, JsonNode shippingAddress) {
+    public static List<OutgoingEvent> ofCharge(List<PaymentEvent> events, ShippingAddress shippingAddress) {
         return events.stream()
                 .map(event -> {
                     if (event instanceof PaymentCompleted completed) {
@@ -47,7 +46,7 @@ public final class PaymentMessages {
                 .toList();
     }
 
-    private static OutgoingEvent completed(PaymentCompleted event, JsonNode shippingAddress) {
+    private static OutgoingEvent completed(PaymentCompleted event, ShippingAddress shippingAddress) {
         return new OutgoingEvent(
                 "PaymentCompleted",
                 1,

@@ -3,15 +3,15 @@ package shop.payment.payment;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.UUID;
+import shop.payment.messaging.ShippingAddress;
 import shop.payment.payment.domain.Money;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A request to pay an order's total from the customer's account.
  *
- * @param shippingAddress where the order goes, passed on to shipping as it came, never read here
+ * @param shippingAddress where the order goes, passed on to shipping, never read here
  */
-public record Charge(UUID orderId, String customerId, BigDecimal amount, JsonNode shippingAddress) {
+public record Charge(UUID orderId, String customerId, BigDecimal amount, ShippingAddress shippingAddress) {
 
     public Charge {
         Objects.requireNonNull(orderId, "orderId");
