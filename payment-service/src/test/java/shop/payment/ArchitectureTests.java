@@ -1,0 +1,12 @@
+package shop.payment;
+
+import org.junit.jupiter.api.Test;
+import shop.platform.testing.PlainJavaDomain;
+
+class ArchitectureTests {
+
+    @Test
+    void theDomainIsPlainJava() {
+        PlainJavaDomain.check("shop.payment");
+    }
+}
