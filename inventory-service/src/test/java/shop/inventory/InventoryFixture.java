@@ -4,21 +4,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import shop.platform.testing.Contracts;
+import shop.platform.testing.TestBroker;
 import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,13 +37,17 @@ final class InventoryFixture {
     private static final JsonMapper json = JsonMapper.shared();
 
     private final TestInfrastructure infra;
-    private final RabbitTemplate rabbit;
-    private final Map<UUID, List<Received>> receivedByOrder = new ConcurrentHashMap<>();
+    private final TestBroker broker;
+    /** Every event read so far from any queue, in the order it was read. */
+    private final List<Received> read = new ArrayList<>();
+
+    private final Map<String, Integer> readPerQueue = new HashMap<>();
+
     private ConfigurableApplicationContext app;
 
     InventoryFixture(TestInfrastructure infra) {
         this.infra = infra;
-        this.rabbit = new RabbitTemplate(infra.rabbit());
+        this.broker = new TestBroker(infra);
     }
 
     InventoryFixture start() {
@@ -125,7 +127,7 @@ final class InventoryFixture {
 
     /** An OrderPlaced like the contract's example, for this order and these sku/quantity pairs. */
     static String orderPlaced(UUID eventId, UUID orderId, Object... skuAndQuantity) {
-        ObjectNode body = example("order.events", "OrderPlaced", eventId, orderId);
+        ObjectNode body = TestBroker.example("order.events", "OrderPlaced", eventId, orderId);
         var items = body.putArray("items");
         for (int i = 0; i < skuAndQuantity.length; i += 2) {
             items.addObject().put("sku", (String) skuAndQuantity[i]).put("quantity", (Integer) skuAndQuantity[i + 1]);
@@ -141,64 +143,53 @@ final class InventoryFixture {
 
     UUID confirmOrder(UUID orderId) {
         UUID eventId = UUID.randomUUID();
-        publish(
-                "order.events",
-                "OrderConfirmed",
-                eventId,
-                asString(example("order.events", "OrderConfirmed", eventId, orderId)));
+        broker.publish("order.events", TestBroker.example("order.events", "OrderConfirmed", eventId, orderId));
         return eventId;
     }
 
     UUID declinePayment(UUID orderId) {
         UUID eventId = UUID.randomUUID();
-        publish(
-                "payment.events",
-                "PaymentDeclined",
-                eventId,
-                asString(example("payment.events", "PaymentDeclined", eventId, orderId)));
+        broker.publish("payment.events", TestBroker.example("payment.events", "PaymentDeclined", eventId, orderId));
         return eventId;
     }
 
     UUID refundPayment(UUID orderId) {
         UUID eventId = UUID.randomUUID();
-        publish(
-                "payment.events",
-                "PaymentRefunded",
-                eventId,
-                asString(example("payment.events", "PaymentRefunded", eventId, orderId)));
+        broker.publish("payment.events", TestBroker.example("payment.events", "PaymentRefunded", eventId, orderId));
         return eventId;
     }
 
     /** Publishes a body as its producer's relay would: message id = event id, type, JSON, routing key = type. */
     void publish(String exchange, String type, UUID eventId, String body) {
-        var properties = new MessageProperties();
-        properties.setMessageId(eventId.toString());
-        properties.setType(type);
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(exchange, type, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        broker.publish(exchange, type, eventId, body);
     }
 
     /** Waits for the event of this type inventory published about the order, and returns it. */
     Received awaitEvent(String queue, UUID orderId, String type) {
-        return await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(50))
-                .until(
-                        () -> {
-                            collect(queue);
-                            return eventsAbout(orderId).stream()
-                                    .filter(event -> event.type().equals(type))
-                                    .findFirst();
-                        },
-                        Optional::isPresent)
-                .orElseThrow();
+        Received event = Received.of(queue, broker.awaitEvent(queue, orderId, type));
+        readFrom(queue);
+        return event;
     }
 
-    /** Every event collected so far about the order, after taking what is waiting in these queues. */
+    /** Every event read so far about the order, from any queue, after reading these. */
     List<Received> eventsAbout(UUID orderId, String... queues) {
-        for (String queue : queues) {
-            collect(queue);
+        synchronized (read) {
+            for (String queue : queues) {
+                readFrom(queue);
+            }
+            return read.stream()
+                    .filter(event -> event.field("orderId").equals(orderId.toString()))
+                    .toList();
         }
-        return List.copyOf(receivedByOrder.getOrDefault(orderId, List.of()));
+    }
+
+    private void readFrom(String queue) {
+        synchronized (read) {
+            List<Message> all = broker.received(queue);
+            int before = readPerQueue.getOrDefault(queue, 0);
+            all.subList(before, all.size()).forEach(message -> read.add(Received.of(queue, message)));
+            readPerQueue.put(queue, all.size());
+        }
     }
 
     /** Waits until the outbox has sent everything, so that every event is in its queue. */
@@ -207,33 +198,14 @@ final class InventoryFixture {
                 .until(() -> count("SELECT count(*) FROM platform.outbox WHERE sent_at IS NULL") == 0);
     }
 
-    private void collect(String queue) {
-        Message message;
-        while ((message = rabbit.receive(queue)) != null) {
-            JsonNode body = json.readTree(message.getBody());
-            var received = new Received(queue, message.getMessageProperties(), body);
-            receivedByOrder
-                    .computeIfAbsent(
-                            UUID.fromString(body.get("orderId").stringValue()), id -> new CopyOnWriteArrayList<>())
-                    .add(received);
-        }
-    }
-
-    private static ObjectNode example(String exchange, String type, UUID eventId, UUID orderId) {
-        ObjectNode body = (ObjectNode) json.readTree(Contracts.json(exchange, type, 1));
-        body.put("eventId", eventId.toString());
-        body.put("orderId", orderId.toString());
-        return body;
-    }
-
-    private static String asString(JsonNode body) {
-        return json.writeValueAsString(body);
-    }
-
     record Stock(int available, int reserved) {}
 
     /** An event inventory published, with the queue it was read from. */
     record Received(String queue, MessageProperties properties, JsonNode body) {
+
+        static Received of(String queue, Message message) {
+            return new Received(queue, message.getMessageProperties(), TestBroker.body(message));
+        }
 
         String type() {
             return body.get("type").stringValue();

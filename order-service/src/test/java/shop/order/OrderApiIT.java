@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import shop.platform.testing.TestBroker;
 import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +35,7 @@ class OrderApiIT {
     static final TestInfrastructure infra = new TestInfrastructure();
 
     static TestInfrastructure.Database database;
-    static Broker broker;
+    static TestBroker broker;
     static String baseUrl;
     static WebTestClient http;
 
@@ -45,7 +46,7 @@ class OrderApiIT {
         properties.put("shop.order.idempotency.sweep-interval", "200ms");
         var app = infra.start(OrderServiceApplication.class, properties);
         database = infra.database("order");
-        broker = new Broker(infra);
+        broker = new TestBroker(infra);
         baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         http = WebTestClient.bindToServer().baseUrl(baseUrl).build();
     }
@@ -73,7 +74,7 @@ class OrderApiIT {
         var headers = placed.getMessageProperties();
         assertThat(headers.getHeaders()).doesNotContainKey("causationId");
         assertThat(headers.getContentType()).isEqualTo("application/json");
-        JsonNode body = Broker.body(placed);
+        JsonNode body = TestBroker.body(placed);
         assertThat(body.get("eventId").stringValue()).isEqualTo(headers.getMessageId());
         assertThat(body.get("type").stringValue()).isEqualTo("OrderPlaced");
         assertThat(body.get("schemaVersion").intValue()).isEqualTo(1);
@@ -369,9 +370,7 @@ class OrderApiIT {
     }
 
     private static Message awaitOne(String queue, String type, UUID orderId) {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !broker.received(queue, type, orderId).isEmpty());
-        return broker.received(queue, type, orderId).get(0);
+        return broker.awaitEvent(queue, orderId, type);
     }
 
     /** One OrderPlaced in the outbox, and once it is sent, exactly one in the queue. */
@@ -379,6 +378,6 @@ class OrderApiIT {
         String outboxRows = "SELECT count(*) FROM platform.outbox WHERE order_id = '" + orderId + "'";
         await().atMost(Duration.ofSeconds(10)).until(() -> database.count(outboxRows + " AND sent_at IS NULL") == 0);
         assertThat(database.count(outboxRows + " AND type = 'OrderPlaced'")).isOne();
-        assertThat(broker.received(INVENTORY_QUEUE, "OrderPlaced", orderId)).hasSize(1);
+        assertThat(broker.received(INVENTORY_QUEUE, orderId, "OrderPlaced")).hasSize(1);
     }
 }

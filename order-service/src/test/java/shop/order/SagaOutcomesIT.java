@@ -15,6 +15,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import shop.order.orders.OrderPlacement;
 import shop.order.orders.PlaceOrder;
+import shop.platform.testing.TestBroker;
 import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -35,13 +36,13 @@ class SagaOutcomesIT {
 
     static ConfigurableApplicationContext app;
     static TestInfrastructure.Database database;
-    static Broker broker;
+    static TestBroker broker;
 
     @BeforeAll
     static void start() {
         app = infra.start(OrderServiceApplication.class, infra.serviceProperties("order"));
         database = infra.database("order");
-        broker = new Broker(infra);
+        broker = new TestBroker(infra);
     }
 
     @Test
@@ -49,12 +50,12 @@ class SagaOutcomesIT {
         UUID orderId = placeOrder();
         UUID eventId = UUID.randomUUID();
 
-        broker.publish(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId);
+        broker.publish(INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId));
 
         Message cancelled = awaitOne(GATEWAY_QUEUE, "OrderCancelled", orderId);
         assertThat(status(orderId)).isEqualTo("CANCELLED OUT_OF_STOCK");
         assertCausedBy(cancelled, eventId);
-        JsonNode body = Broker.body(cancelled);
+        JsonNode body = TestBroker.body(cancelled);
         assertThat(body.get("type").stringValue()).isEqualTo("OrderCancelled");
         assertThat(body.get("orderId").stringValue()).isEqualTo(orderId.toString());
         assertThat(body.get("customerId").stringValue()).isEqualTo(OrderFixtures.CUSTOMER);
@@ -66,12 +67,13 @@ class SagaOutcomesIT {
         UUID orderId = placeOrder();
         UUID eventId = UUID.randomUUID();
 
-        broker.publish(INVENTORY_EVENTS, "InventoryReleased", eventId, orderId);
+        broker.publish(INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryReleased", eventId, orderId));
 
         Message cancelled = awaitOne(GATEWAY_QUEUE, "OrderCancelled", orderId);
         assertThat(status(orderId)).isEqualTo("CANCELLED PAYMENT_DECLINED");
         assertCausedBy(cancelled, eventId);
-        assertThat(Broker.body(cancelled).get("failureReason").stringValue()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(TestBroker.body(cancelled).get("failureReason").stringValue())
+                .isEqualTo("PAYMENT_DECLINED");
     }
 
     @Test
@@ -79,22 +81,23 @@ class SagaOutcomesIT {
         UUID orderId = placeOrder();
         UUID shipment = UUID.randomUUID();
 
-        broker.publish(SHIPPING_EVENTS, "ShipmentScheduled", shipment, orderId);
+        broker.publish(SHIPPING_EVENTS, TestBroker.example(SHIPPING_EVENTS, "ShipmentScheduled", shipment, orderId));
 
         Message confirmed = awaitOne(INVENTORY_QUEUE, "OrderConfirmed", orderId);
         assertThat(status(orderId)).isEqualTo("CONFIRMED null");
         assertCausedBy(confirmed, shipment);
-        JsonNode body = Broker.body(confirmed);
+        JsonNode body = TestBroker.body(confirmed);
         assertThat(body.get("orderId").stringValue()).isEqualTo(orderId.toString());
         assertThat(body.get("customerId").stringValue()).isEqualTo(OrderFixtures.CUSTOMER);
 
         UUID lateRelease = UUID.randomUUID();
-        broker.publish(INVENTORY_EVENTS, "InventoryReleased", lateRelease, orderId);
+        broker.publish(
+                INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryReleased", lateRelease, orderId));
 
         awaitHandled(lateRelease);
         assertThat(status(orderId)).isEqualTo("CONFIRMED null");
         assertThat(outboxRows(orderId)).containsExactly("OrderPlaced", "OrderConfirmed");
-        assertThat(broker.received(GATEWAY_QUEUE, "OrderCancelled", orderId)).isEmpty();
+        assertThat(broker.received(GATEWAY_QUEUE, orderId, "OrderCancelled")).isEmpty();
     }
 
     @Test
@@ -103,23 +106,26 @@ class SagaOutcomesIT {
         UUID eventId = UUID.randomUUID();
         double duplicatesBefore = duplicates();
 
-        broker.publish(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId);
-        broker.publish(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId);
+        broker.publish(INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId));
+        broker.publish(INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() > duplicatesBefore);
         awaitSent(orderId);
         assertThat(outboxRows(orderId)).containsExactly("OrderPlaced", "OrderCancelled");
-        assertThat(broker.received(GATEWAY_QUEUE, "OrderCancelled", orderId)).hasSize(1);
+        assertThat(broker.received(GATEWAY_QUEUE, orderId, "OrderCancelled")).hasSize(1);
     }
 
     @Test
     void theFirstCauseWinsOverALaterCompensation() {
         UUID orderId = placeOrder();
-        broker.publish(INVENTORY_EVENTS, "InventoryRejected", UUID.randomUUID(), orderId);
+        broker.publish(
+                INVENTORY_EVENTS,
+                TestBroker.example(INVENTORY_EVENTS, "InventoryRejected", UUID.randomUUID(), orderId));
         awaitOne(GATEWAY_QUEUE, "OrderCancelled", orderId);
 
         UUID laterRelease = UUID.randomUUID();
-        broker.publish(INVENTORY_EVENTS, "InventoryReleased", laterRelease, orderId);
+        broker.publish(
+                INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryReleased", laterRelease, orderId));
 
         awaitHandled(laterRelease);
         assertThat(status(orderId)).isEqualTo("CANCELLED OUT_OF_STOCK");
@@ -130,12 +136,14 @@ class SagaOutcomesIT {
     void anEventForAnOrderNeverPlacedIsDeadLettered() {
         UUID unknownOrder = UUID.randomUUID();
 
-        broker.publish(SHIPPING_EVENTS, "ShipmentScheduled", UUID.randomUUID(), unknownOrder);
+        broker.publish(
+                SHIPPING_EVENTS,
+                TestBroker.example(SHIPPING_EVENTS, "ShipmentScheduled", UUID.randomUUID(), unknownOrder));
 
         var rabbit = new RabbitTemplate(infra.rabbit());
         Message deadLetter = await().atMost(Duration.ofSeconds(10))
                 .until(() -> rabbit.receive("shipping.events.order-service.dlq"), message -> message != null);
-        assertThat(Broker.body(deadLetter).get("orderId").stringValue()).isEqualTo(unknownOrder.toString());
+        assertThat(TestBroker.body(deadLetter).get("orderId").stringValue()).isEqualTo(unknownOrder.toString());
         assertThat(deadLetter.getMessageProperties().<String>getHeader("x-exception-message"))
                 .isEqualTo("no order " + unknownOrder);
     }
@@ -174,13 +182,11 @@ class SagaOutcomesIT {
     private static void assertCausedBy(Message message, UUID eventId) {
         assertThat(message.getMessageProperties().<String>getHeader("causationId"))
                 .isEqualTo(eventId.toString());
-        assertThat(Broker.body(message).get("causationId").stringValue()).isEqualTo(eventId.toString());
+        assertThat(TestBroker.body(message).get("causationId").stringValue()).isEqualTo(eventId.toString());
     }
 
     private static Message awaitOne(String queue, String type, UUID orderId) {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !broker.received(queue, type, orderId).isEmpty());
-        return broker.received(queue, type, orderId).get(0);
+        return broker.awaitEvent(queue, orderId, type);
     }
 
     /** The handler's transaction, inbox record included, has committed. */

@@ -3,20 +3,15 @@ package shop.payment;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import shop.platform.testing.Contracts;
+import shop.platform.testing.TestBroker;
 import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +32,7 @@ final class PaymentFixtures {
     final ConfigurableApplicationContext app;
     final WebTestClient http;
     private final TestInfrastructure infra;
-    private final RabbitTemplate rabbit;
-    private final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
+    private final TestBroker broker;
 
     PaymentFixtures(TestInfrastructure infra) {
         this.infra = infra;
@@ -46,7 +40,7 @@ final class PaymentFixtures {
         this.http = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
                 .build();
-        this.rabbit = new RabbitTemplate(infra.rabbit());
+        this.broker = new TestBroker(infra);
     }
 
     void openAccount(String customerId, String balance) {
@@ -67,16 +61,16 @@ final class PaymentFixtures {
     }
 
     void inventoryReserved(UUID eventId, UUID orderId, String customerId, String total) {
-        ObjectNode event = example("inventory.events", "InventoryReserved", eventId, orderId);
+        ObjectNode event = TestBroker.example("inventory.events", "InventoryReserved", eventId, orderId);
         event.put("customerId", customerId);
         event.put("total", new BigDecimal(total));
-        publish("inventory.events", event);
+        broker.publish("inventory.events", event);
     }
 
     /** Publishes ShipmentFailed (SHIPPING_UNAVAILABLE) for the order; returns its event id. */
     UUID shipmentFailed(UUID orderId) {
         UUID eventId = UUID.randomUUID();
-        publish("shipping.events", example("shipping.events", "ShipmentFailed", eventId, orderId));
+        broker.publish("shipping.events", TestBroker.example("shipping.events", "ShipmentFailed", eventId, orderId));
         return eventId;
     }
 
@@ -87,23 +81,14 @@ final class PaymentFixtures {
 
     /** Waits until the order has {@code count} events in the queue, and returns them. */
     List<JsonNode> awaitEvents(String queue, UUID orderId, int count) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> eventsFor(queue, orderId).size() >= count);
-        return eventsFor(queue, orderId);
+        return broker.awaitReceived(queue, orderId, count).stream()
+                .map(TestBroker::body)
+                .toList();
     }
 
     /** The order's events that reached the queue so far. */
     List<JsonNode> eventsFor(String queue, UUID orderId) {
-        List<JsonNode> messages = received.computeIfAbsent(queue, name -> new ArrayList<>());
-        synchronized (messages) {
-            Message message;
-            while ((message = rabbit.receive(queue)) != null) {
-                messages.add(json.readTree(new String(message.getBody(), StandardCharsets.UTF_8)));
-            }
-            return messages.stream()
-                    .filter(event -> event.get("orderId").asString().equals(orderId.toString()))
-                    .toList();
-        }
+        return broker.received(queue, orderId).stream().map(TestBroker::body).toList();
     }
 
     /** Waits until every event the service committed so far has been published. */
@@ -143,22 +128,5 @@ final class PaymentFixtures {
 
     TestInfrastructure.Database database() {
         return infra.database("payment");
-    }
-
-    private static ObjectNode example(String exchange, String type, UUID eventId, UUID orderId) {
-        ObjectNode event = (ObjectNode) json.readTree(Contracts.json(exchange, type, 1));
-        event.put("eventId", eventId.toString());
-        event.put("orderId", orderId.toString());
-        return event;
-    }
-
-    /** As a producer's relay would: message id = event id, type, JSON, routing key = type. */
-    private void publish(String exchange, ObjectNode event) {
-        var properties = new MessageProperties();
-        properties.setMessageId(event.get("eventId").asString());
-        properties.setType(event.get("type").asString());
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        byte[] body = json.writeValueAsString(event).getBytes(StandardCharsets.UTF_8);
-        rabbit.send(exchange, event.get("type").asString(), new Message(body, properties));
     }
 }

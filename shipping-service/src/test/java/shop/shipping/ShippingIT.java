@@ -5,25 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import shop.platform.testing.Contracts;
+import shop.platform.testing.TestBroker;
 import shop.platform.testing.TestInfrastructure;
 import shop.platform.testing.TestInfrastructure.Database;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service against real PostgreSQL and RabbitMQ, started once for the class. In the test vhost
@@ -35,21 +30,19 @@ class ShippingIT {
     static final String SCHEDULED_QUEUE = "shipping.events.order-service";
     static final String FAILED_QUEUE = "shipping.events.payment-service";
     static final String DLQ = "payment.events.shipping-service.dlq";
-    static final JsonMapper json = new JsonMapper();
 
     @RegisterExtension
     static final TestInfrastructure infra = new TestInfrastructure();
 
-    static RabbitTemplate rabbit;
+    static TestBroker broker;
     static Database database;
     static WebTestClient http;
-    static final Map<String, List<Message>> received = new HashMap<>();
 
     @BeforeAll
     static void start() {
         ConfigurableApplicationContext app =
                 infra.start(ShippingServiceApplication.class, infra.serviceProperties("shipping"));
-        rabbit = new RabbitTemplate(infra.rabbit());
+        broker = new TestBroker(infra);
         database = infra.database("shipping");
         http = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
@@ -64,7 +57,7 @@ class ShippingIT {
         Message message = awaitOneEvent(SCHEDULED_QUEUE, orderId);
 
         String trackingNumber = "TRK-" + orderId.toString().replace("-", "").toUpperCase();
-        JsonNode body = body(message);
+        JsonNode body = TestBroker.body(message);
         assertThat(body.get("type").stringValue()).isEqualTo("ShipmentScheduled");
         assertThat(body.get("orderId").stringValue()).isEqualTo(orderId.toString());
         assertThat(body.get("causationId").stringValue()).isEqualTo(eventId.toString());
@@ -84,7 +77,7 @@ class ShippingIT {
 
         Message message = awaitOneEvent(FAILED_QUEUE, orderId);
 
-        JsonNode body = body(message);
+        JsonNode body = TestBroker.body(message);
         assertThat(body.get("type").stringValue()).isEqualTo("ShipmentFailed");
         assertThat(body.get("orderId").stringValue()).isEqualTo(orderId.toString());
         assertThat(body.get("causationId").stringValue()).isEqualTo(eventId.toString());
@@ -116,7 +109,8 @@ class ShippingIT {
                 .isEqualTo(1);
         List<Message> events = awaitEvents(SCHEDULED_QUEUE, orderId, 1);
         // Messages are handled concurrently: either PaymentCompleted may be the one that counts.
-        assertThat(body(events.get(0)).get("causationId").stringValue()).isIn(eventId.toString(), repeatId.toString());
+        assertThat(TestBroker.body(events.get(0)).get("causationId").stringValue())
+                .isIn(eventId.toString(), repeatId.toString());
     }
 
     @Test
@@ -200,12 +194,7 @@ class ShippingIT {
 
     /** As payment-service's relay publishes it: to its exchange, routing key = type, messageId = eventId. */
     private static void publish(UUID eventId, String body) {
-        var properties = new MessageProperties();
-        properties.setMessageId(eventId.toString());
-        properties.setType("PaymentCompleted");
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(
-                "payment.events", "PaymentCompleted", new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        broker.publish("payment.events", "PaymentCompleted", eventId, body);
     }
 
     private static Message awaitOneEvent(String queue, UUID orderId) {
@@ -213,18 +202,9 @@ class ShippingIT {
     }
 
     private static List<Message> awaitEvents(String queue, UUID orderId, int count) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> eventsFor(queue, orderId).size() >= count);
-        List<Message> events = eventsFor(queue, orderId);
+        List<Message> events = broker.awaitReceived(queue, orderId, count);
         assertThat(events).hasSize(count);
         return events;
-    }
-
-    private static List<Message> eventsFor(String queue, UUID orderId) {
-        return receivedFrom(queue).stream()
-                .filter(message ->
-                        orderId.toString().equals(body(message).get("orderId").stringValue()))
-                .toList();
     }
 
     private static Message awaitDeadLetter(UUID eventId) {
@@ -234,26 +214,10 @@ class ShippingIT {
     }
 
     private static List<Message> deadLettersOf(UUID eventId) {
-        return receivedFrom(DLQ).stream()
+        return broker.received(DLQ).stream()
                 .filter(message ->
                         eventId.toString().equals(message.getMessageProperties().getMessageId()))
                 .toList();
-    }
-
-    /** Everything that arrived in the queue so far, kept for the tests that look for it later. */
-    private static List<Message> receivedFrom(String queue) {
-        synchronized (received) {
-            List<Message> messages = received.computeIfAbsent(queue, name -> new ArrayList<>());
-            Message message;
-            while ((message = rabbit.receive(queue)) != null) {
-                messages.add(message);
-            }
-            return List.copyOf(messages);
-        }
-    }
-
-    private static JsonNode body(Message message) {
-        return json.readTree(message.getBody());
     }
 
     /** The shipment row as "status country trackingNumber failureReason", or "" if there is none. */

@@ -3,7 +3,6 @@ package shop.gateway.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -33,6 +29,7 @@ import shop.gateway.GatewayApplication;
 import shop.gateway.view.store.ViewProjection;
 import shop.platform.event.EventCodec;
 import shop.platform.testing.Contracts;
+import shop.platform.testing.TestBroker;
 import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +56,7 @@ class OrderViewIT {
     static ConfigurableApplicationContext firstContext;
     static String first;
     static String second;
-    static RabbitTemplate rabbit;
+    static TestBroker broker;
 
     @BeforeAll
     static void start() {
@@ -83,7 +80,7 @@ class OrderViewIT {
         second = baseUrl(infra.start(GatewayApplication.class, properties)
                 .getEnvironment()
                 .getProperty("local.server.port"));
-        rabbit = new RabbitTemplate(infra.rabbit());
+        broker = new TestBroker(infra);
     }
 
     @AfterAll
@@ -357,13 +354,7 @@ class OrderViewIT {
 
     private static void publish(String body) {
         JsonNode event = json.readTree(body);
-        String type = event.get("type").stringValue();
-        var properties = new MessageProperties();
-        properties.setMessageId(event.get("eventId").stringValue());
-        properties.setType(type);
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setHeader("orderId", event.get("orderId").stringValue());
-        rabbit.send(exchangeOf(type), type, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        broker.publish(exchangeOf(event.get("type").stringValue()), event);
     }
 
     private static String exchangeOf(String type) {
