@@ -26,6 +26,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 import shop.gateway.GatewayApplication;
+import shop.gateway.view.domain.SagaEvent;
 import shop.gateway.view.store.ViewProjection;
 import shop.platform.event.EventCodec;
 import shop.platform.testing.Contracts;

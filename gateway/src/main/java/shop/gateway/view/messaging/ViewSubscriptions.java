@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import shop.gateway.view.SagaEvent;
+import shop.gateway.view.domain.SagaEvent;
 import shop.gateway.view.store.ViewProjection;
 import shop.platform.consumer.EventConsumer;
 import shop.platform.consumer.EventConsumers;

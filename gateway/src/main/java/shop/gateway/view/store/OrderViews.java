@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import shop.gateway.view.OrderView;
-import shop.gateway.view.PublicStatus;
-import shop.gateway.view.SagaEvent;
+import shop.gateway.view.domain.OrderView;
+import shop.gateway.view.domain.PublicStatus;
+import shop.gateway.view.domain.SagaEvent;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

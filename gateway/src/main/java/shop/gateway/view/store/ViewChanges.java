@@ -21,7 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
-import shop.gateway.view.OrderView;
+import shop.gateway.view.domain.OrderView;
 import shop.platform.BackgroundWork;
 
 /**

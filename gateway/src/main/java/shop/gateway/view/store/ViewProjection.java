@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
-import shop.gateway.view.OrderView;
-import shop.gateway.view.SagaEvent;
+import shop.gateway.view.domain.OrderView;
+import shop.gateway.view.domain.SagaEvent;
 
 /**
  * Folds a batch of saga events into their orders' views inside the consumer's transaction, in

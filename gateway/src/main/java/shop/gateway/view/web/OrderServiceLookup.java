@@ -10,9 +10,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import shop.gateway.view.OrderView;
-import shop.gateway.view.PublicStatus;
-import shop.gateway.view.SagaEvent;
+import shop.gateway.view.domain.OrderView;
+import shop.gateway.view.domain.PublicStatus;
+import shop.gateway.view.domain.SagaEvent;
 
 /**
  * Asks order-service about an order the view has not seen yet, so that a read following its own

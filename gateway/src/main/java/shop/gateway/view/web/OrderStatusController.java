@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import shop.gateway.view.OrderView;
-import shop.gateway.view.SagaEvent;
 import shop.gateway.view.ViewProperties;
+import shop.gateway.view.domain.OrderView;
+import shop.gateway.view.domain.SagaEvent;
 import shop.gateway.view.store.OrderViews;
 import shop.gateway.view.store.ViewChanges;
 

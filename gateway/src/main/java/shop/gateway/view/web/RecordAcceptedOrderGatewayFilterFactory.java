@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import shop.gateway.view.OrderView;
+import shop.gateway.view.domain.OrderView;
 import shop.gateway.view.store.OrderViews;
 
 /**

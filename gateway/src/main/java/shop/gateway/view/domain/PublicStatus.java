@@ -1,4 +1,4 @@
-package shop.gateway.view;
+package shop.gateway.view.domain;
 
 /**
  * The order statuses a client sees, in the order of precedence the view folds events with: a

@@ -1,4 +1,4 @@
-package shop.gateway.view;
+package shop.gateway.view.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package shop.gateway.view;
+package shop.gateway.view.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
