@@ -70,7 +70,7 @@ class OrderApiIT {
                         + " AND shipping_address->>'country' = 'GB' AND shipping_address->>'postalCode' = 'SW1Y 4JH'"))
                 .isOne();
 
-        Message placed = awaitOne(INVENTORY_QUEUE, "OrderPlaced", orderId);
+        Message placed = broker.awaitEvent(INVENTORY_QUEUE, orderId, "OrderPlaced");
         var headers = placed.getMessageProperties();
         assertThat(headers.getHeaders()).doesNotContainKey("causationId");
         assertThat(headers.getContentType()).isEqualTo("application/json");
@@ -367,10 +367,6 @@ class OrderApiIT {
 
     private static long ordersOf(String customer) {
         return database.count("SELECT count(*) FROM orders WHERE customer_id = '" + customer + "'");
-    }
-
-    private static Message awaitOne(String queue, String type, UUID orderId) {
-        return broker.awaitEvent(queue, orderId, type);
     }
 
     /** One OrderPlaced in the outbox, and once it is sent, exactly one in the queue. */

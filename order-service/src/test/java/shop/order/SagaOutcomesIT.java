@@ -52,7 +52,7 @@ class SagaOutcomesIT {
 
         broker.publish(INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryRejected", eventId, orderId));
 
-        Message cancelled = awaitOne(GATEWAY_QUEUE, "OrderCancelled", orderId);
+        Message cancelled = broker.awaitEvent(GATEWAY_QUEUE, orderId, "OrderCancelled");
         assertThat(status(orderId)).isEqualTo("CANCELLED OUT_OF_STOCK");
         assertCausedBy(cancelled, eventId);
         JsonNode body = TestBroker.body(cancelled);
@@ -69,7 +69,7 @@ class SagaOutcomesIT {
 
         broker.publish(INVENTORY_EVENTS, TestBroker.example(INVENTORY_EVENTS, "InventoryReleased", eventId, orderId));
 
-        Message cancelled = awaitOne(GATEWAY_QUEUE, "OrderCancelled", orderId);
+        Message cancelled = broker.awaitEvent(GATEWAY_QUEUE, orderId, "OrderCancelled");
         assertThat(status(orderId)).isEqualTo("CANCELLED PAYMENT_DECLINED");
         assertCausedBy(cancelled, eventId);
         assertThat(TestBroker.body(cancelled).get("failureReason").stringValue())
@@ -83,7 +83,7 @@ class SagaOutcomesIT {
 
         broker.publish(SHIPPING_EVENTS, TestBroker.example(SHIPPING_EVENTS, "ShipmentScheduled", shipment, orderId));
 
-        Message confirmed = awaitOne(INVENTORY_QUEUE, "OrderConfirmed", orderId);
+        Message confirmed = broker.awaitEvent(INVENTORY_QUEUE, orderId, "OrderConfirmed");
         assertThat(status(orderId)).isEqualTo("CONFIRMED null");
         assertCausedBy(confirmed, shipment);
         JsonNode body = TestBroker.body(confirmed);
@@ -121,7 +121,7 @@ class SagaOutcomesIT {
         broker.publish(
                 INVENTORY_EVENTS,
                 TestBroker.example(INVENTORY_EVENTS, "InventoryRejected", UUID.randomUUID(), orderId));
-        awaitOne(GATEWAY_QUEUE, "OrderCancelled", orderId);
+        broker.awaitEvent(GATEWAY_QUEUE, orderId, "OrderCancelled");
 
         UUID laterRelease = UUID.randomUUID();
         broker.publish(
@@ -183,10 +183,6 @@ class SagaOutcomesIT {
         assertThat(message.getMessageProperties().<String>getHeader("causationId"))
                 .isEqualTo(eventId.toString());
         assertThat(TestBroker.body(message).get("causationId").stringValue()).isEqualTo(eventId.toString());
-    }
-
-    private static Message awaitOne(String queue, String type, UUID orderId) {
-        return broker.awaitEvent(queue, orderId, type);
     }
 
     /** The handler's transaction, inbox record included, has committed. */
