@@ -6,7 +6,7 @@ RUN_DIR="$SHOP_ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"
 VERSION="0.1.0-SNAPSHOT"
 
-# Start order matters only for readability; every service declares the whole topology itself.
+# Start order matters only for readability: infra/up declares the whole topology before any starts.
 ALL_SERVICES=(order-service inventory-service payment-service shipping-service gateway)
 
 say() { printf '%s\n' "$*"; }

@@ -2,10 +2,12 @@ package shop.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
-import org.springframework.amqp.core.Declarables;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -13,9 +15,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import shop.platform.consumer.DeliveriesInFlight;
+import shop.platform.consumer.EventConsumer;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.database.AcquireTimedConnectionPool;
 import shop.platform.database.WholeTransactions;
@@ -26,7 +30,7 @@ import shop.platform.inbox.Inbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.publish.ConfirmedPublisher;
-import shop.platform.topology.Topology;
+import shop.platform.topology.TopologyCheck;
 import shop.platform.topology.TopologyProperties;
 import shop.platform.web.ProblemResponses;
 import shop.platform.web.StrictJsonInput;
@@ -56,9 +60,29 @@ public class PlatformAutoConfiguration {
         return new PlatformSchema(url, user, password);
     }
 
+    /** Checks the service's consumers, named by their stream bindings, and the queues it depends on. */
     @Bean
-    Declarables topology(TopologyProperties topology) {
-        return Topology.declarables(topology);
+    TopologyCheck topologyCheck(
+            Environment environment,
+            ListableBeanFactory beans,
+            TopologyProperties topology,
+            MessagingProperties messaging,
+            ConnectionFactory connectionFactory) {
+        Map<String, EventConsumer> subscriptions = new HashMap<>();
+        for (String function :
+                environment.getProperty("spring.cloud.function.definition", "").split(";")) {
+            String binding = "spring.cloud.stream.bindings." + function.strip() + "-in-0.";
+            String destination = environment.getProperty(binding + "destination");
+            if (destination != null && beans.getBean(function.strip()) instanceof EventConsumer consumer) {
+                subscriptions.put(destination + "." + environment.getProperty(binding + "group"), consumer);
+            }
+        }
+        return new TopologyCheck(
+                environment.getRequiredProperty("spring.application.name"),
+                messaging.exchange(),
+                topology,
+                new RabbitTemplate(connectionFactory),
+                subscriptions);
     }
 
     @Bean

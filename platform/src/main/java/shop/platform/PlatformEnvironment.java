@@ -36,11 +36,15 @@ public final class PlatformEnvironment implements EnvironmentPostProcessor, Orde
         if (environment.getPropertySources().contains(DEFAULTS)) {
             return; // a parent or a second run of the same environment
         }
+        environment.getPropertySources().addLast(defaults());
+    }
+
+    /** {@code platform-defaults.yml}, for an environment of the platform's own tools too. */
+    public static PropertySource<?> defaults() {
         try {
-            for (PropertySource<?> defaults :
-                    new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS))) {
-                environment.getPropertySources().addLast(defaults);
-            }
+            return new YamlPropertySourceLoader()
+                    .load(DEFAULTS, new ClassPathResource(DEFAULTS))
+                    .get(0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }

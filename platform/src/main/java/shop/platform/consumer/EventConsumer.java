@@ -83,6 +83,11 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
                         .doFinally(signal -> batch.forEach(delivery -> inFlight.exit())));
     }
 
+    /** The event types this consumer has handlers for; its queue must be bound to exactly these. */
+    public Set<String> subscribedTypes() {
+        return handlers.types();
+    }
+
     @Override
     public void accept(Message<byte[]> message) {
         Delivery delivery = Delivery.of(message);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import shop.platform.event.EventCodec;
@@ -36,6 +37,10 @@ public final class EventHandlers {
 
     boolean handles(String type) {
         return batch != null ? batch.types().contains(type) : byType.containsKey(type);
+    }
+
+    Set<String> types() {
+        return batch != null ? Set.copyOf(batch.types()) : byType.keySet();
     }
 
     /** True when the batch goes to one set-based handler, without the platform's inbox. */

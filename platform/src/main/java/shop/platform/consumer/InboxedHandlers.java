@@ -32,6 +32,10 @@ final class InboxedHandlers {
         this.inbox = inbox;
     }
 
+    Set<String> types() {
+        return handlers.types();
+    }
+
     /** Applies the batch and answers each message's outcome, in the batch's order. */
     Mono<List<Outcome>> apply(List<Received> batch) {
         if (handlers.setBased()) {

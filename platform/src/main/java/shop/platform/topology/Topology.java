@@ -15,7 +15,7 @@ import org.springframework.amqp.core.TopicExchange;
  * a delivery limit whose dead letters go to {@code <queue>.dlq}, a quorum queue too. A bounded
  * queue (an audit queue nobody consumes) drops its oldest messages without dead-lettering them:
  * on RabbitMQ 3.10 each drop would otherwise be republished, on every event once it is full.
- * Spring's admin declares them whenever a connection opens, before anything is published on it.
+ * Only the {@link TopologyDeclarer} declares them; services check them ({@link TopologyCheck}).
  */
 public final class Topology {
 
@@ -23,7 +23,8 @@ public final class Topology {
 
     public static Declarables declarables(TopologyProperties properties) {
         List<Declarable> declarables = new ArrayList<>();
-        for (String exchange : properties.exchanges()) {
+        List<String> exchanges = properties.exchanges();
+        for (String exchange : exchanges) {
             declarables.add(new TopicExchange(exchange, true, false));
         }
         for (var spec : properties.queues()) {
@@ -46,7 +47,7 @@ public final class Topology {
                         QueueBuilder.durable(spec.name() + ".dlq").quorum().build());
             }
             for (var binding : spec.bindings()) {
-                if (!properties.exchanges().contains(binding.exchange())) {
+                if (!exchanges.contains(binding.exchange())) {
                     throw new IllegalArgumentException(
                             spec.name() + " is bound to an undeclared exchange " + binding.exchange());
                 }

@@ -26,7 +26,7 @@ import shop.platform.testing.TestInfrastructure;
 class AcknowledgementIT {
 
     @RegisterExtension
-    static final TestInfrastructure infra = new TestInfrastructure();
+    static final TestInfrastructure infra = new TestInfrastructure(LedgerApplication.TOPOLOGY);
 
     @Test
     void noAcknowledgementCoversAMessageWhoseTransactionHasNotCommitted() {

@@ -31,7 +31,7 @@ class ConsumerIT {
     private static final String DLQ = LedgerApplication.QUEUE + ".dlq";
 
     @RegisterExtension
-    static final TestInfrastructure infra = new TestInfrastructure();
+    static final TestInfrastructure infra = new TestInfrastructure(LedgerApplication.TOPOLOGY);
 
     static LedgerFixture ledger;
     static TcpProxy database;

@@ -17,12 +17,12 @@ import shop.platform.testing.TestInfrastructure;
 class ConsumerRestartIT {
 
     @RegisterExtension
-    static final TestInfrastructure infra = new TestInfrastructure();
+    static final TestInfrastructure infra = new TestInfrastructure(LedgerApplication.TOPOLOGY);
 
     @Test
     void messagesDeliveredWhileTheServiceIsStillStartingAreAllHandled() {
         var ledger = new LedgerFixture(infra);
-        // the first start declares the topology, so that what is published next waits in the queue
+        // a first start migrates the database; what is published next waits in the queue
         ledger.start().close();
         int waiting = 300;
         for (int i = 0; i < waiting; i++) {

@@ -33,7 +33,7 @@ import shop.platform.testing.TestInfrastructure;
 class OutboxIT {
 
     @RegisterExtension
-    static final TestInfrastructure infra = new TestInfrastructure();
+    static final TestInfrastructure infra = new TestInfrastructure(LedgerApplication.TOPOLOGY);
 
     static LedgerFixture ledger;
     final List<Message> audited = Collections.synchronizedList(new ArrayList<>());

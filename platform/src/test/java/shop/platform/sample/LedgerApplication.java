@@ -16,6 +16,7 @@ public class LedgerApplication {
     public static final String EXCHANGE = "ledger.events";
     public static final String QUEUE = "ledger.events.ledger";
     public static final String AUDIT_QUEUE = "ledger.events.audit";
+    public static final String TOPOLOGY = "ledger-topology.yml";
 
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(LedgerApplication.class).properties("spring.config.name=ledger");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import shop.platform.topology.TopologyDeclarer;
 
 /**
  * Gives a test class its own PostgreSQL databases and RabbitMQ vhost on the local servers, and
@@ -66,7 +67,18 @@ public final class TestInfrastructure implements AfterAllCallback {
     private final List<String> databases = new ArrayList<>();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final List<CachingConnectionFactory> connectionFactories = new ArrayList<>();
+    private final String topology;
     private boolean vhostCreated;
+
+    /** Declares the shop's topology in this run's vhost. */
+    public TestInfrastructure() {
+        this(TopologyDeclarer.SHOP_TOPOLOGY);
+    }
+
+    /** Declares the topology in this classpath resource in this run's vhost, as infra/up does. */
+    public TestInfrastructure(String topology) {
+        this.topology = topology;
+    }
 
     /** A fresh database of this run, created on first use. */
     public synchronized Database database(String name) {
@@ -79,7 +91,7 @@ public final class TestInfrastructure implements AfterAllCallback {
         return new Database(database, pgHost, pgPort, pgUser, pgPassword);
     }
 
-    /** This run's vhost, created (with permissions for the test user) on first use. */
+    /** This run's vhost, created (with permissions for the test user) and given its topology on first use. */
     public synchronized String vhost() {
         if (!vhostCreated) {
             sweepStaleOnce();
@@ -89,18 +101,30 @@ public final class TestInfrastructure implements AfterAllCallback {
                     "/api/permissions/" + encode(runId) + "/" + encode(rabbitUser),
                     "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
             vhostCreated = true;
+            var declaring = connectionFactory();
+            try {
+                TopologyDeclarer.declare(declaring, TopologyDeclarer.load(topology));
+            } finally {
+                declaring.destroy();
+            }
         }
         return runId;
     }
 
     /** A connection factory on this run's vhost, for a test to publish, receive and inspect queues. */
     public synchronized CachingConnectionFactory rabbit() {
+        vhost();
+        var factory = connectionFactory();
+        connectionFactories.add(factory);
+        return factory;
+    }
+
+    private CachingConnectionFactory connectionFactory() {
         var factory = new CachingConnectionFactory(rabbitHost, rabbitPort);
         factory.setUsername(rabbitUser);
         factory.setPassword(rabbitPassword);
-        factory.setVirtualHost(vhost());
+        factory.setVirtualHost(runId);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
-        connectionFactories.add(factory);
         return factory;
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarables;
@@ -13,20 +15,22 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import shop.platform.topology.TopologyProperties.BindingSpec;
 import shop.platform.topology.TopologyProperties.QueueSpec;
+import shop.platform.topology.TopologyProperties.ServiceSpec;
 
 class TopologyTests {
 
     static final TopologyProperties PROPERTIES = new TopologyProperties(
-            List.of("order.events", "payment.events"),
-            List.of(
-                    new QueueSpec(
-                            "order.events.billing",
+            7,
+            services(
+                    "order-service",
+                    new ServiceSpec("order.events", List.of()),
+                    "billing",
+                    new ServiceSpec(
+                            "payment.events",
                             List.of(
                                     new BindingSpec("order.events", List.of("OrderPlaced", "OrderCancelled")),
-                                    new BindingSpec("payment.events", List.of("PaymentRefunded"))),
-                            null),
-                    new QueueSpec("audit", List.of(new BindingSpec("payment.events", List.of("#"))), 100L)),
-            7);
+                                    new BindingSpec("payment.events", List.of("PaymentRefunded"))))),
+            List.of(new QueueSpec("audit", List.of(new BindingSpec("payment.events", List.of("#"))), 100L)));
 
     final Declarables declarables = Topology.declarables(PROPERTIES);
 
@@ -35,6 +39,14 @@ class TopologyTests {
         assertThat(declarables.getDeclarablesByType(TopicExchange.class))
                 .extracting(TopicExchange::getName, TopicExchange::isDurable, TopicExchange::isAutoDelete)
                 .containsExactly(tuple("order.events", true, false), tuple("payment.events", true, false));
+    }
+
+    @Test
+    void aServiceConsumesFromOneQueuePerExchangeNamedAfterBoth() {
+        assertThat(PROPERTIES.queuesOf("billing")).containsOnlyKeys("order.events.billing", "payment.events.billing");
+        assertThat(PROPERTIES.queuesOf("order-service")).isEmpty();
+        assertThat(PROPERTIES.producerOf("payment.events")).contains("billing");
+        assertThat(PROPERTIES.producerOf("shipping.events")).isEmpty();
     }
 
     @Test
@@ -60,7 +72,12 @@ class TopologyTests {
         assertThat(dlq.getArguments()).containsOnly(entry("x-queue-type", "quorum"));
         assertThat(declarables.getDeclarablesByType(Queue.class))
                 .extracting(Queue::getName)
-                .containsExactlyInAnyOrder("order.events.billing", "order.events.billing.dlq", "audit");
+                .containsExactlyInAnyOrder(
+                        "order.events.billing",
+                        "order.events.billing.dlq",
+                        "payment.events.billing",
+                        "payment.events.billing.dlq",
+                        "audit");
     }
 
     @Test
@@ -77,7 +94,7 @@ class TopologyTests {
                 .containsExactlyInAnyOrder(
                         tuple("order.events.billing", "order.events", "OrderPlaced"),
                         tuple("order.events.billing", "order.events", "OrderCancelled"),
-                        tuple("order.events.billing", "payment.events", "PaymentRefunded"),
+                        tuple("payment.events.billing", "payment.events", "PaymentRefunded"),
                         tuple("audit", "payment.events", "#"));
         assertThat(declarables.getDeclarablesByType(Binding.class))
                 .allSatisfy(binding -> assertThat(binding.isDestinationQueue()).isTrue());
@@ -86,16 +103,44 @@ class TopologyTests {
     @Test
     void refusesABindingToAnUndeclaredExchange() {
         var properties = new TopologyProperties(
-                List.of("order.events"),
-                List.of(new QueueSpec(
-                        "order.events.billing",
-                        List.of(new BindingSpec("orders.events", List.of("OrderPlaced"))),
-                        null)),
-                7);
+                7,
+                services(
+                        "order-service",
+                        new ServiceSpec("order.events", List.of()),
+                        "billing",
+                        new ServiceSpec(null, List.of(new BindingSpec("orders.events", List.of("OrderPlaced"))))),
+                List.of());
 
         assertThatThrownBy(() -> Topology.declarables(properties))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("order.events.billing is bound to an undeclared exchange orders.events");
+                .hasMessage("orders.events.billing is bound to an undeclared exchange orders.events");
+    }
+
+    @Test
+    void refusesTwoQueuesOfOneServiceOnTheSameExchange() {
+        var properties = new TopologyProperties(
+                7,
+                services(
+                        "billing",
+                        new ServiceSpec(
+                                "order.events",
+                                List.of(
+                                        new BindingSpec("order.events", List.of("OrderPlaced")),
+                                        new BindingSpec("order.events", List.of("OrderCancelled"))))),
+                List.of());
+
+        assertThatThrownBy(properties::queues)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("billing consumes from order.events twice: list its keys once");
+    }
+
+    /** In the order given, as the YAML binds them. */
+    private static Map<String, ServiceSpec> services(Object... nameThenSpec) {
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenSpec.length; i += 2) {
+            services.put((String) nameThenSpec[i], (ServiceSpec) nameThenSpec[i + 1]);
+        }
+        return services;
     }
 
     private Queue queue(String name) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import shop.platform.sample.LedgerApplication;
 import shop.platform.sample.LedgerFixture;
 import shop.platform.testing.TestInfrastructure;
 
@@ -18,7 +19,7 @@ import shop.platform.testing.TestInfrastructure;
 class ProblemResponsesIT {
 
     @RegisterExtension
-    static final TestInfrastructure infra = new TestInfrastructure();
+    static final TestInfrastructure infra = new TestInfrastructure(LedgerApplication.TOPOLOGY);
 
     static ConfigurableApplicationContext app;
     static WebTestClient http;

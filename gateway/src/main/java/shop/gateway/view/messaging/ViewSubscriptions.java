@@ -1,7 +1,6 @@
 package shop.gateway.view.messaging;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +12,7 @@ import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
 import shop.platform.consumer.Published;
 import shop.platform.event.MalformedEventException;
+import shop.platform.topology.TopologyProperties;
 
 /**
  * The view reads every saga event from the {@code <exchange>.gateway} queues, a batch at a time,
@@ -38,21 +38,15 @@ class ViewSubscriptions {
             "ShipmentFailed");
 
     /** Every service publishes to an exchange of its own, so where an event came from says who sent it. */
-    private static final Map<String, String> PRODUCERS = Map.of(
-            "order.events", "order-service",
-            "inventory.events", "inventory-service",
-            "payment.events", "payment-service",
-            "shipping.events", "shipping-service");
-
     @Bean
-    EventConsumer sagaEvents(EventConsumers consumers, ViewProjection projection) {
+    EventConsumer sagaEvents(EventConsumers consumers, ViewProjection projection, TopologyProperties topology) {
         return consumers.of(EventHandlers.builder()
                 .onAll(
                         SAGA_EVENTS,
                         1,
                         SagaEvent.class,
                         published -> projection.projectAll(published.stream()
-                                .map(ViewSubscriptions::withItsProducer)
+                                .map(event -> withItsProducer(event, topology))
                                 .toList()))
                 .build());
     }
@@ -77,12 +71,10 @@ class ViewSubscriptions {
         return sagaEvents;
     }
 
-    private static SagaEvent withItsProducer(Published<SagaEvent> published) {
-        String producer = PRODUCERS.get(published.exchange());
-        if (producer == null) {
-            throw new MalformedEventException(
-                    "an event from exchange " + published.exchange() + ", which no service of the shop publishes to");
-        }
+    private static SagaEvent withItsProducer(Published<SagaEvent> published, TopologyProperties topology) {
+        String producer = topology.producerOf(published.exchange())
+                .orElseThrow(() -> new MalformedEventException("an event from exchange " + published.exchange()
+                        + ", which no service of the shop publishes to"));
         return published.fields().publishedBy(producer);
     }
 }
