@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
-import shop.inventory.stock.Stock;
+import shop.inventory.Stock;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
 

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import shop.inventory.Catalog;
+import shop.inventory.SkuTakenException;
 import shop.inventory.domain.StockLimitExceededException;
-import shop.inventory.stock.Catalog;
-import shop.inventory.stock.SkuTakenException;
 import shop.platform.web.InvalidRequestException;
 import shop.platform.web.Problems;
 

@@ -1,7 +1,7 @@
 package shop.inventory.web;
 
 import java.util.List;
-import shop.inventory.stock.Catalog;
+import shop.inventory.Catalog;
 
 /** One page of {@code GET /products}. */
 record ProductPage(List<ProductView> content, int page, int size, long totalElements, long totalPages) {

@@ -2,10 +2,10 @@ package shop.payment.messaging;
 
 import java.math.BigDecimal;
 import java.util.List;
-import shop.payment.payment.domain.PaymentCompleted;
-import shop.payment.payment.domain.PaymentDeclined;
-import shop.payment.payment.domain.PaymentEvent;
-import shop.payment.payment.domain.PaymentRefunded;
+import shop.payment.domain.PaymentCompleted;
+import shop.payment.domain.PaymentDeclined;
+import shop.payment.domain.PaymentEvent;
+import shop.payment.domain.PaymentRefunded;
 import shop.platform.event.OutgoingEvent;
 
 /** The wire form (version 1) of the events this service publishes to {@code payment.events}. */

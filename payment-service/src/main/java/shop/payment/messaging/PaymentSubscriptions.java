@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import shop.payment.payment.Cashier;
+import shop.payment.Cashier;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
 

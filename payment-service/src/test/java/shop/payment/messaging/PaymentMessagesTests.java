@@ -3,8 +3,8 @@ package shop.payment.messaging;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import shop.payment.payment.domain.Payment;
-import shop.payment.payment.domain.Transition;
+import shop.payment.domain.Payment;
+import shop.payment.domain.Transition;
 import shop.platform.testing.Contracts;
 
 /** Each event this service publishes serialises to exactly its example in contracts/payment.events. */

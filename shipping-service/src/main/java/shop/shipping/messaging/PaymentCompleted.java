@@ -1,7 +1,7 @@
 package shop.shipping.messaging;
 
 import java.util.UUID;
-import shop.shipping.shipment.domain.CountryCode;
+import shop.shipping.domain.CountryCode;
 
 /**
  * This consumer's copy of the fields of {@code PaymentCompleted} v1 it reads. An event without

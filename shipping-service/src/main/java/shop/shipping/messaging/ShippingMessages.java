@@ -2,7 +2,7 @@ package shop.shipping.messaging;
 
 import java.util.List;
 import shop.platform.event.OutgoingEvent;
-import shop.shipping.shipment.domain.ShipmentEvent;
+import shop.shipping.domain.ShipmentEvent;
 
 /** The events of {@code shipping.events} as they travel (contracts/shipping.events). */
 public final class ShippingMessages {

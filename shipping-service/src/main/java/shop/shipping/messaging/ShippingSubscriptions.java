@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import shop.platform.consumer.EventConsumers;
 import shop.platform.consumer.EventHandlers;
-import shop.shipping.shipment.Dispatcher;
+import shop.shipping.Dispatcher;
 
 /** Subscribes to {@code payment.events} through the queue {@code payment.events.shipping-service} (binding function {@code paymentEvents}). */
 @Configuration(proxyBeanMethods = false)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import shop.platform.event.EventCodec;
 import shop.platform.event.MalformedEventException;
 import shop.platform.testing.Contracts;
-import shop.shipping.shipment.domain.CountryCode;
+import shop.shipping.domain.CountryCode;
 
 class PaymentCompletedTests {
 

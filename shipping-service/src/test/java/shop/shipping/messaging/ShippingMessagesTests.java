@@ -3,9 +3,9 @@ package shop.shipping.messaging;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.platform.testing.Contracts;
-import shop.shipping.shipment.domain.CountryCode;
-import shop.shipping.shipment.domain.FailureReason;
-import shop.shipping.shipment.domain.ShipmentEvent;
+import shop.shipping.domain.CountryCode;
+import shop.shipping.domain.FailureReason;
+import shop.shipping.domain.ShipmentEvent;
 
 /** The events this service publishes, against their examples in contracts/shipping.events. */
 class ShippingMessagesTests {

@@ -1,6 +1,0 @@
-package shop.payment.account;
-
-import java.math.BigDecimal;
-
-/** A customer's account: the balance orders are paid from. */
-public record Account(String customerId, String name, BigDecimal balance) {}

@@ -1,0 +1,14 @@
+package shop.payment.domain;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** What happened to an order's payment, for the other services to react to. */
+public sealed interface PaymentEvent permits PaymentCompleted, PaymentDeclined, PaymentRefunded {
+
+    UUID orderId();
+
+    String customerId();
+
+    BigDecimal amount();
+}

@@ -1,0 +1,8 @@
+package shop.payment.domain;
+
+/** Where an order's payment stands. Every status is final except COMPLETED, which a refund ends. */
+public enum PaymentStatus {
+    COMPLETED,
+    DECLINED,
+    REFUNDED
+}

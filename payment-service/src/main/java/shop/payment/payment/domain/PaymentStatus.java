@@ -1,8 +1,0 @@
-package shop.payment.payment.domain;
-
-/** Where an order's payment stands. Every status is final except COMPLETED, which a refund ends. */
-public enum PaymentStatus {
-    COMPLETED,
-    DECLINED,
-    REFUNDED
-}

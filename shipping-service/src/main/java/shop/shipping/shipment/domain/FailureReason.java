@@ -1,6 +1,0 @@
-package shop.shipping.shipment.domain;
-
-public enum FailureReason {
-    /** The shop does not ship to the order's country. */
-    SHIPPING_UNAVAILABLE
-}

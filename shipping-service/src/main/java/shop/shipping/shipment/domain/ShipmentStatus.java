@@ -1,8 +1,0 @@
-package shop.shipping.shipment.domain;
-
-public enum ShipmentStatus {
-    /** Handed to the carrier's schedule, with a tracking number. */
-    SCHEDULED,
-    /** Could not be shipped; the order's payment is to be refunded. */
-    FAILED
-}

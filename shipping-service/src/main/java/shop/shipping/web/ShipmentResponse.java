@@ -1,0 +1,19 @@
+package shop.shipping.web;
+
+import java.util.UUID;
+import shop.shipping.domain.Shipment;
+
+/** {@code trackingNumber} is null for a failed shipment, {@code failureReason} for a scheduled one. */
+record ShipmentResponse(UUID orderId, String status, String country, String trackingNumber, String failureReason) {
+
+    static ShipmentResponse of(Shipment shipment) {
+        return new ShipmentResponse(
+                shipment.orderId(),
+                shipment.status().name(),
+                shipment.country().value(),
+                shipment.trackingNumber(),
+                shipment.failureReason() == null
+                        ? null
+                        : shipment.failureReason().name());
+    }
+}
