@@ -120,22 +120,6 @@ class ProductApiIT {
     }
 
     @Test
-    void malformedJsonIsA400Problem() {
-        http.post()
-                .uri("/products")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sku\": \"PEN-1\", \"name\": ")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.title")
-                .isEqualTo("Malformed request");
-    }
-
-    @Test
     void anUnknownProductIsA404Problem() {
         http.get()
                 .uri("/products/NOPE-404")

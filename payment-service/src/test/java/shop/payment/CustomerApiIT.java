@@ -88,18 +88,6 @@ class CustomerApiIT {
     }
 
     @Test
-    void malformedJsonIsABadRequest() {
-        post("{\"customerId\": \"alan\", \"name\": ")
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.title")
-                .isEqualTo("Malformed request");
-    }
-
-    @Test
     void invalidFieldsAreABadRequestNamingEachAndNothingIsStored() {
         String id = "alan/" + UUID.randomUUID();
 
