@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,23 +34,8 @@ class LoadTestIT {
 
     @BeforeAll
     static void startTheSystem() {
-        List<ServiceProcess> services = new ArrayList<>();
-        for (String module : List.of("order-service", "inventory-service", "payment-service", "shipping-service")) {
-            services.add(ServiceProcess.start(infra, module, module.replace("-service", ""), Map.of()));
-        }
-        processes.addAll(services);
-        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(180)));
-        gateway = ServiceProcess.start(
-                infra,
-                "gateway",
-                "gateway",
-                Map.of(
-                        "SHOP_GATEWAY_ADDRESS", "127.0.0.1",
-                        "SHOP_ORDER_URL", services.get(0).baseUrl(),
-                        "SHOP_INVENTORY_URL", services.get(1).baseUrl(),
-                        "SHOP_PAYMENT_URL", services.get(2).baseUrl()));
-        processes.add(0, gateway);
-        gateway.awaitHealthy(Duration.ofSeconds(180));
+        processes.addAll(ServiceProcess.startShop(infra, Duration.ofSeconds(180)));
+        gateway = processes.get(0);
     }
 
     @AfterAll

@@ -2,14 +2,13 @@ package shop.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static shop.system.ShopClient.line;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -19,15 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import shop.loadtest.mix.Category;
+import shop.loadtest.plan.CustomerSpec;
+import shop.loadtest.plan.Line;
+import shop.loadtest.plan.PlannedOrder;
+import shop.loadtest.plan.ProductSpec;
+import shop.loadtest.shop.OrderView;
+import shop.loadtest.shop.ProductView;
+import shop.loadtest.shop.ShopClient;
 import shop.platform.testing.ServiceProcess;
 import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The saga across the four services, each started from its jar as its own process on this
- * run's databases and vhost: the happy path, each compensation, an idempotent retry and a race
- * for scarce stock, checked through the services' APIs and the audit queue.
+ * The saga across the four services and the gateway, each started from its jar as its own process
+ * on this run's databases and vhost: the happy path, each compensation, an idempotent retry and a
+ * race for scarce stock, driven and checked through the gateway's public API (with the load
+ * test's client) and the audit queue.
  */
 class SagaIT {
 
@@ -36,41 +44,38 @@ class SagaIT {
     @RegisterExtension
     static final TestInfrastructure infra = new TestInfrastructure();
 
-    static final List<ServiceProcess> services = new ArrayList<>();
+    static final List<ServiceProcess> processes = new ArrayList<>();
     static ShopClient shop;
     static RabbitTemplate audit;
     static final List<Message> audited = new ArrayList<>();
 
     @BeforeAll
     static void startTheSystem() {
-        for (String module : List.of("order-service", "inventory-service", "payment-service", "shipping-service")) {
-            services.add(ServiceProcess.start(infra, module, module.replace("-service", ""), Map.of()));
-        }
-        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(180)));
-        shop = new ShopClient(
-                services.get(0).baseUrl(),
-                services.get(1).baseUrl(),
-                services.get(2).baseUrl());
+        processes.addAll(ServiceProcess.startShop(infra, Duration.ofSeconds(180)));
+        shop = ShopClient.connect(URI.create(processes.get(0).baseUrl()), 32);
         audit = new RabbitTemplate(infra.rabbit());
     }
 
     @AfterAll
     static void stopTheSystem() {
-        services.forEach(ServiceProcess::close);
+        if (shop != null) {
+            shop.close();
+        }
+        processes.forEach(ServiceProcess::close);
     }
 
     @Test
     void aHappyOrderIsConfirmedAndTakesStockAndMoney() {
         String sku = sku("happy");
         String customer = customer("happy");
-        shop.createProduct(sku, "10.00", 5);
-        shop.createCustomer(customer, "100.00");
+        createProduct(sku, "10.00", 5);
+        createCustomer(customer, "100.00");
 
-        String orderId = place(customer, List.of(line(sku, 2)), "GB");
+        UUID orderId = place(customer, List.of(line(sku, 2)), "GB");
 
-        assertThat(awaitFinal(orderId).get("status").stringValue()).isEqualTo("CONFIRMED");
+        assertThat(awaitFinal(orderId).status()).isEqualTo("CONFIRMED");
         await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertStock(sku, 3, 0));
-        assertThat(shop.balance(customer)).isEqualByComparingTo("80.00");
+        assertThat(balance(customer)).isEqualByComparingTo("80.00");
         assertThat(eventTypes(orderId))
                 .containsExactlyInAnyOrder(
                         "OrderPlaced", "InventoryReserved", "PaymentCompleted", "ShipmentScheduled", "OrderConfirmed");
@@ -81,55 +86,55 @@ class SagaIT {
         String plenty = sku("plenty");
         String scarce = sku("scarce");
         String customer = customer("short");
-        shop.createProduct(plenty, "3.00", 10);
-        shop.createProduct(scarce, "4.00", 1);
-        shop.createCustomer(customer, "100.00");
+        createProduct(plenty, "3.00", 10);
+        createProduct(scarce, "4.00", 1);
+        createCustomer(customer, "100.00");
 
-        String orderId = place(customer, List.of(line(plenty, 2), line(scarce, 2)), "GB");
+        UUID orderId = place(customer, List.of(line(plenty, 2), line(scarce, 2)), "GB");
 
         assertCancelled(orderId, "OUT_OF_STOCK");
         assertStock(plenty, 10, 0);
         assertStock(scarce, 1, 0);
-        assertThat(shop.balance(customer)).isEqualByComparingTo("100.00");
+        assertThat(balance(customer)).isEqualByComparingTo("100.00");
     }
 
     @Test
     void anOrderForAnUnknownProductIsCancelled() {
         String customer = customer("unknown");
-        shop.createCustomer(customer, "100.00");
+        createCustomer(customer, "100.00");
 
-        String orderId = place(customer, List.of(line(sku("never-created"), 1)), "GB");
+        UUID orderId = place(customer, List.of(line(sku("never-created"), 1)), "GB");
 
         assertCancelled(orderId, "UNKNOWN_PRODUCT");
-        assertThat(shop.balance(customer)).isEqualByComparingTo("100.00");
+        assertThat(balance(customer)).isEqualByComparingTo("100.00");
     }
 
     @Test
     void aDeclinedPaymentGivesTheStockBack() {
         String sku = sku("declined");
         String customer = customer("poor");
-        shop.createProduct(sku, "10.00", 4);
-        shop.createCustomer(customer, "5.00");
+        createProduct(sku, "10.00", 4);
+        createCustomer(customer, "5.00");
 
-        String orderId = place(customer, List.of(line(sku, 1)), "GB");
+        UUID orderId = place(customer, List.of(line(sku, 1)), "GB");
 
         assertCancelled(orderId, "PAYMENT_DECLINED");
         assertStock(sku, 4, 0);
-        assertThat(shop.balance(customer)).isEqualByComparingTo("5.00");
+        assertThat(balance(customer)).isEqualByComparingTo("5.00");
     }
 
     @Test
     void anUnshippableOrderIsRefundedThenReleasedInThatOrder() {
         String sku = sku("unshippable");
         String customer = customer("antarctic");
-        shop.createProduct(sku, "12.50", 3);
-        shop.createCustomer(customer, "50.00");
+        createProduct(sku, "12.50", 3);
+        createCustomer(customer, "50.00");
 
-        String orderId = place(customer, List.of(line(sku, 2)), "AQ");
+        UUID orderId = place(customer, List.of(line(sku, 2)), "AQ");
 
         assertCancelled(orderId, "SHIPPING_UNAVAILABLE");
         assertStock(sku, 3, 0);
-        assertThat(shop.balance(customer)).isEqualByComparingTo("50.00");
+        assertThat(balance(customer)).isEqualByComparingTo("50.00");
         await().atMost(SAGA_TIMEOUT).until(() -> eventTypes(orderId).contains("OrderCancelled"));
         JsonNode failed = event(orderId, "ShipmentFailed");
         JsonNode refunded = event(orderId, "PaymentRefunded");
@@ -147,12 +152,13 @@ class SagaIT {
     }
 
     /** What a person sees with "Get messages" on saga.compensations in the management UI. */
-    private static void assertCompensationsReadableInTheManagementApi(String orderId, List<JsonNode> expected) {
+    private static void assertCompensationsReadableInTheManagementApi(UUID orderId, List<JsonNode> expected) {
         var mapper = new JsonMapper();
         JsonNode messages = mapper.readTree(infra.peekMessages("saga.compensations", 1000));
         List<JsonNode> ofOrder = new ArrayList<>();
         for (JsonNode message : messages) {
-            if (orderId.equals(message.at("/properties/headers/orderId").stringValue())) {
+            if (orderId.toString()
+                    .equals(message.at("/properties/headers/orderId").stringValue())) {
                 ofOrder.add(message);
             }
         }
@@ -173,91 +179,105 @@ class SagaIT {
     void retryingWithTheSameIdempotencyKeyPlacesOneOrder() {
         String sku = sku("retried");
         String customer = customer("retrying");
-        shop.createProduct(sku, "7.00", 10);
-        shop.createCustomer(customer, "100.00");
-        String key = UUID.randomUUID().toString();
+        createProduct(sku, "7.00", 10);
+        createCustomer(customer, "100.00");
+        UUID key = UUID.randomUUID();
 
-        var first = shop.placeOrder(customer, List.of(line(sku, 1)), "GB", key);
-        var retry = shop.placeOrder(customer, List.of(line(sku, 1)), "GB", key);
+        var first = shop.placeOrder(order(customer, List.of(line(sku, 1)), "GB", key))
+                .block();
+        var retry = shop.placeOrder(order(customer, List.of(line(sku, 1)), "GB", key))
+                .block();
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(retry.status()).isEqualTo(202);
-        assertThat(retry.body()).isEqualTo(first.body());
-        String orderId = first.body().get("orderId").stringValue();
-        assertThat(awaitFinal(orderId).get("status").stringValue()).isEqualTo("CONFIRMED");
+        assertThat(retry.orderId()).isEqualTo(first.orderId());
+        UUID orderId = first.orderId().orElseThrow();
+        assertThat(awaitFinal(orderId).status()).isEqualTo("CONFIRMED");
         await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertStock(sku, 9, 0));
-        assertThat(shop.balance(customer)).isEqualByComparingTo("93.00");
+        assertThat(balance(customer)).isEqualByComparingTo("93.00");
     }
 
     @Test
     void manyOrdersRacingForScarceStockNeverOversell() {
         String sku = sku("scarce-race");
         String customer = customer("racer");
-        shop.createProduct(sku, "2.00", 5);
-        shop.createCustomer(customer, "1000.00");
+        createProduct(sku, "2.00", 5);
+        createCustomer(customer, "1000.00");
 
-        List<CompletableFuture<String>> placed = IntStream.range(0, 24)
+        List<CompletableFuture<UUID>> placed = IntStream.range(0, 24)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> place(customer, List.of(line(sku, 1)), "GB")))
                 .toList();
-        List<String> orderIds = placed.stream().map(CompletableFuture::join).toList();
+        List<UUID> orderIds = placed.stream().map(CompletableFuture::join).toList();
 
-        List<JsonNode> finals = orderIds.stream().map(this::awaitFinal).toList();
-        assertThat(finals.stream()
-                        .filter(order -> order.get("status").stringValue().equals("CONFIRMED")))
+        List<OrderView> finals = orderIds.stream().map(this::awaitFinal).toList();
+        assertThat(finals.stream().filter(order -> order.status().equals("CONFIRMED")))
                 .hasSize(5);
-        assertThat(finals.stream()
-                        .filter(order -> order.get("status").stringValue().equals("CANCELLED")))
+        assertThat(finals.stream().filter(order -> order.status().equals("CANCELLED")))
                 .hasSize(19)
-                .allSatisfy(order ->
-                        assertThat(order.get("failureReason").stringValue()).isEqualTo("OUT_OF_STOCK"));
+                .allSatisfy(order -> assertThat(order.failureReason()).isEqualTo("OUT_OF_STOCK"));
         await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertStock(sku, 0, 0));
-        assertThat(shop.balance(customer)).isEqualByComparingTo(new BigDecimal("990.00"));
+        assertThat(balance(customer)).isEqualByComparingTo(new BigDecimal("990.00"));
     }
 
-    private static String place(String customer, List<Map<String, Object>> items, String country) {
-        var answer = shop.placeOrder(customer, items, country, UUID.randomUUID().toString());
-        assertThat(answer.status())
-                .as("POST /orders answered %s", answer.body())
-                .isEqualTo(202);
-        assertThat(answer.body().get("status").stringValue()).isEqualTo("PENDING");
-        return answer.body().get("orderId").stringValue();
+    private static void createProduct(String sku, String price, int stock) {
+        var product = new ProductSpec(sku, "Product " + sku, new BigDecimal(price), stock);
+        assertThat(shop.createProduct(product).block().status()).isEqualTo(201);
     }
 
-    private JsonNode awaitFinal(String orderId) {
-        return await().atMost(SAGA_TIMEOUT)
-                .until(
-                        () -> shop.order(orderId),
-                        order -> !order.get("status").stringValue().equals("PENDING"));
+    private static void createCustomer(String customerId, String balance) {
+        var customer = new CustomerSpec(customerId, "Customer " + customerId, new BigDecimal(balance));
+        assertThat(shop.createCustomer(customer).block().status()).isEqualTo(201);
     }
 
-    private void assertCancelled(String orderId, String reason) {
-        JsonNode order = awaitFinal(orderId);
-        assertThat(order.get("status").stringValue()).isEqualTo("CANCELLED");
-        assertThat(order.get("failureReason").stringValue()).isEqualTo(reason);
+    private static BigDecimal balance(String customerId) {
+        return shop.customer(customerId).block().balance();
+    }
+
+    private static Line line(String sku, int quantity) {
+        return new Line(sku, quantity);
+    }
+
+    private static PlannedOrder order(String customer, List<Line> lines, String country, UUID key) {
+        return new PlannedOrder(0, Category.HAPPY, customer, lines, country, key);
+    }
+
+    private static UUID place(String customer, List<Line> lines, String country) {
+        var answer = shop.placeOrder(order(customer, lines, country, UUID.randomUUID()))
+                .block();
+        assertThat(answer.status()).as("POST /api/orders answered %s", answer).isEqualTo(202);
+        return answer.orderId().orElseThrow();
+    }
+
+    private OrderView awaitFinal(UUID orderId) {
+        return await().atMost(SAGA_TIMEOUT).until(() -> shop.order(orderId).block(), OrderView::isFinal);
+    }
+
+    private void assertCancelled(UUID orderId, String reason) {
+        OrderView order = awaitFinal(orderId);
+        assertThat(order.status()).isEqualTo("CANCELLED");
+        assertThat(order.failureReason()).isEqualTo(reason);
     }
 
     private static void assertStock(String sku, int available, int reserved) {
-        JsonNode product = shop.product(sku);
-        assertThat(product.get("available").intValue())
-                .as("available of %s", sku)
-                .isEqualTo(available);
-        assertThat(product.get("reserved").intValue()).as("reserved of %s", sku).isEqualTo(reserved);
+        ProductView product = shop.product(sku).block();
+        assertThat(product.available()).as("available of %s", sku).isEqualTo(available);
+        assertThat(product.reserved()).as("reserved of %s", sku).isEqualTo(reserved);
     }
 
-    private static List<String> eventTypes(String orderId) {
+    private static List<String> eventTypes(UUID orderId) {
         return eventsOf(orderId).stream()
                 .map(event -> event.get("type").stringValue())
                 .toList();
     }
 
-    private static JsonNode event(String orderId, String type) {
+    private static JsonNode event(UUID orderId, String type) {
         return eventsOf(orderId).stream()
                 .filter(event -> event.get("type").stringValue().equals(type))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " for " + orderId + " in saga.audit"));
     }
 
-    private static List<JsonNode> eventsOf(String orderId) {
+    private static List<JsonNode> eventsOf(UUID orderId) {
         synchronized (audited) {
             Message message;
             while ((message = audit.receive("saga.audit")) != null) {
@@ -265,7 +285,8 @@ class SagaIT {
             }
             var mapper = new JsonMapper();
             return audited.stream()
-                    .filter(m -> orderId.equals(m.getMessageProperties().getHeader("orderId")))
+                    .filter(m ->
+                            orderId.toString().equals(m.getMessageProperties().getHeader("orderId")))
                     .map(m -> mapper.readTree(new String(m.getBody(), StandardCharsets.UTF_8)))
                     .toList();
         }

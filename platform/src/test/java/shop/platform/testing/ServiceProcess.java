@@ -86,6 +86,36 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The whole shop from its jars: the four services, then the gateway in front of them, each
+     * healthy within {@code timeout}. The gateway comes first in the answer.
+     */
+    public static List<ServiceProcess> startShop(TestInfrastructure infra, Duration timeout) {
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            for (String module : List.of("order-service", "inventory-service", "payment-service", "shipping-service")) {
+                started.add(start(infra, module, module.replace("-service", ""), Map.of()));
+            }
+            started.forEach(service -> service.awaitHealthy(timeout));
+            started.add(
+                    0,
+                    start(
+                            infra,
+                            "gateway",
+                            "gateway",
+                            Map.of(
+                                    "SHOP_GATEWAY_ADDRESS", "127.0.0.1",
+                                    "SHOP_ORDER_URL", started.get(0).baseUrl(),
+                                    "SHOP_INVENTORY_URL", started.get(1).baseUrl(),
+                                    "SHOP_PAYMENT_URL", started.get(2).baseUrl())));
+            started.get(0).awaitHealthy(timeout);
+            return started;
+        } catch (RuntimeException e) {
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
