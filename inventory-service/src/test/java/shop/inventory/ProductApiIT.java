@@ -215,19 +215,6 @@ class ProductApiIT {
                 .isEqualTo(20);
     }
 
-    @Test
-    void aBadPageOrSizeIsA400Problem() {
-        for (String query : List.of("page=-1", "size=0", "size=101", "page=abc", "size=1.5")) {
-            http.get()
-                    .uri("/products?" + query)
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-    }
-
     private static WebTestClient.ResponseSpec create(Map<String, Object> body) {
         return http.post().uri("/products").bodyValue(body).exchange();
     }

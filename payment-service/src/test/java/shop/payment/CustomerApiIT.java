@@ -111,17 +111,6 @@ class CustomerApiIT {
                 .isZero();
     }
 
-    @Test
-    void aMissingBalanceIsAFieldErrorNotADecodingError() {
-        post("""
-                        {"customerId": "edsger", "name": "Edsger Dijkstra"}""")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("balance");
-    }
-
     private static WebTestClient.ResponseSpec post(String body) {
         return payment.http
                 .post()
