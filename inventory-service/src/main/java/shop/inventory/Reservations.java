@@ -2,6 +2,7 @@ package shop.inventory;
 
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,15 @@ class Reservations {
                 .map(row -> true)
                 .one()
                 .defaultIfEmpty(false);
+    }
+
+    /** How many reservations still hold their units longer than {@code age} after they were made. */
+    Mono<Long> countHeldLongerThan(Duration age) {
+        return db.sql("SELECT count(*) AS held FROM reservation WHERE status = 'RESERVED'"
+                        + " AND created_at < now() - make_interval(secs => :seconds)")
+                .bind("seconds", age.toMillis() / 1000.0)
+                .map(row -> row.get("held", Long.class))
+                .one();
     }
 
     /** Loads an order's reservation and locks it until the transaction ends, so its moves happen one at a time. */

@@ -40,7 +40,10 @@ public class Stock {
         this.outbox = outbox;
     }
 
-    /** An order was placed: hold all its lines or none. A second placement of a known order changes nothing. */
+    /**
+     * An order was placed: hold all its lines or none. A second placement of a known order, or
+     * one cancelled before it arrived (a tombstone), changes nothing.
+     */
     public Mono<Void> reserve(UUID orderId, String customerId, List<OrderLine> order, ShippingAddress shippingAddress) {
         // Two placements of one order racing past this check meet at the reservation's primary
         // key: the later one fails, is retried, and then finds the reservation.
@@ -60,6 +63,30 @@ public class Stock {
     /** The order failed after its units were held (payment declined or refunded): give them back. */
     public Mono<Void> release(UUID orderId, String failureReason) {
         return move(orderId, "release", (reservation, stock) -> reservation.release(failureReason, stock));
+    }
+
+    /**
+     * The order is being cancelled ({@code PaymentCancelled}): give back what is held and answer,
+     * or, for an order not seen yet, leave a tombstone. A placement racing past the lock meets
+     * the tombstone at the reservation's primary key, fails, is retried, and finds it.
+     */
+    public Mono<Void> cancel(UUID orderId, String customerId, String reason) {
+        return reservations
+                .lock(orderId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        var tombstone = Reservation.cancelBeforePlacing(orderId, customerId, reason);
+                        return reservations
+                                .insert(tombstone.reservation())
+                                .then(save(tombstone, InventoryMessages::of));
+                    }
+                    Reservation reservation = found.get();
+                    return products.lock(reservation.heldSkus())
+                            .map(stock -> reservation.cancel(reason, stock))
+                            .flatMap(moved -> apply(moved, "cancellation"));
+                });
     }
 
     /** The order was confirmed: its held units are sold. */
@@ -82,12 +109,14 @@ public class Stock {
                     Reservation reservation = found.get();
                     return products.lock(reservation.heldSkus())
                             .map(stock -> transition.apply(reservation, stock))
-                            .flatMap(moved -> moved instanceof Transition.Changed changed
-                                    ? reservations
-                                            .updateStatus(changed.reservation())
-                                            .then(save(changed, InventoryMessages::of))
-                                    : ignored((Transition.Ignored) moved, move));
+                            .flatMap(moved -> apply(moved, move));
                 });
+    }
+
+    private Mono<Void> apply(Transition moved, String move) {
+        return moved instanceof Transition.Changed changed
+                ? reservations.updateStatus(changed.reservation()).then(save(changed, InventoryMessages::of))
+                : ignored((Transition.Ignored) moved, move);
     }
 
     private Mono<Void> save(Transition.Changed change, Function<InventoryEvent, OutgoingEvent> message) {

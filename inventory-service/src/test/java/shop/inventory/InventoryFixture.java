@@ -159,6 +159,12 @@ final class InventoryFixture {
         return eventId;
     }
 
+    UUID cancelPayment(UUID orderId) {
+        UUID eventId = UUID.randomUUID();
+        broker.publish("payment.events", TestBroker.example("payment.events", "PaymentCancelled", eventId, orderId));
+        return eventId;
+    }
+
     /** Publishes a body as its producer's relay would: message id = event id, type, JSON, routing key = type. */
     void publish(String exchange, String type, UUID eventId, String body) {
         broker.publish(exchange, type, eventId, body);

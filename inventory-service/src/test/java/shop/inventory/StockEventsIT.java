@@ -194,6 +194,42 @@ class StockEventsIT {
         assertThat(outcomes).filteredOn("InventoryRejected"::equals).hasSize(15);
     }
 
+    @Test
+    void aCancellationGivesAHeldReservationBackAndAnswersTheOrder() {
+        String book = inventory.product("BOOK", "24.99", 5);
+        UUID orderId = UUID.randomUUID();
+        inventory.placeOrder(orderId, book, 2);
+        inventory.awaitEvent(TO_PAYMENT, orderId, "InventoryReserved");
+
+        UUID cancelled = inventory.cancelPayment(orderId);
+
+        Received released = inventory.awaitEvent(TO_ORDER, orderId, "InventoryReleased");
+        assertThat(released.field("causationId")).isEqualTo(cancelled.toString());
+        assertThat(released.field("failureReason")).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(inventory.stock(book)).isEqualTo(new Stock(5, 0));
+        assertThat(inventory.reservationStatus(orderId)).hasValue("RELEASED");
+    }
+
+    @Test
+    void aCancellationBeforeItsOrderLeavesATombstoneSoTheLateOrderHoldsNothing() {
+        String book = inventory.product("BOOK", "24.99", 5);
+        UUID orderId = UUID.randomUUID();
+
+        inventory.cancelPayment(orderId);
+        Received released = inventory.awaitEvent(TO_ORDER, orderId, "InventoryReleased");
+        assertThat(released.field("failureReason")).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(inventory.reservationStatus(orderId)).hasValue("CANCELLED");
+
+        UUID late = inventory.placeOrder(orderId, book, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled(late));
+        inventory.awaitOutboxSent();
+        assertThat(inventory.stock(book)).isEqualTo(new Stock(5, 0));
+        assertThat(inventory.reservationStatus(orderId)).hasValue("CANCELLED");
+        assertThat(inventory.eventsAbout(orderId, TO_PAYMENT, TO_ORDER))
+                .extracting(Received::type)
+                .containsExactly("InventoryReleased");
+    }
+
     private static boolean handled(UUID eventId) {
         return inventory.count("SELECT count(*) FROM platform.inbox WHERE event_id = '" + eventId + "'") == 1;
     }

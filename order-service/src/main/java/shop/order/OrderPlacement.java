@@ -30,11 +30,19 @@ public class OrderPlacement {
     private final Outbox outbox;
     private final WholeTransactions transactions;
 
-    OrderPlacement(Orders orders, IdempotencyKeys keys, Outbox outbox, WholeTransactions transactions) {
+    private final SagaDeadlineProperties saga;
+
+    OrderPlacement(
+            Orders orders,
+            IdempotencyKeys keys,
+            Outbox outbox,
+            WholeTransactions transactions,
+            SagaDeadlineProperties saga) {
         this.orders = orders;
         this.keys = keys;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.saga = saga;
     }
 
     /** Places a new order; answers its id. */
@@ -84,7 +92,9 @@ public class OrderPlacement {
     }
 
     private Mono<Void> save(Transition.Changed placed) {
-        return orders.insert(placed.order()).then(outbox.append(OrderMessages.of(placed.events())));
+        Order order = placed.order();
+        return orders.insert(order, order.createdAt().plus(saga.deadline()))
+                .then(outbox.append(OrderMessages.of(placed.events())));
     }
 
     /** The key's row was deleted after the claim found it. */

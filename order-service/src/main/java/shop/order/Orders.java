@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.order.domain.Order;
 import shop.order.domain.OrderLine;
@@ -46,9 +47,44 @@ public class Orders {
                 .one();
     }
 
-    Mono<Void> insert(Order order) {
-        return db.sql("INSERT INTO orders (" + COLUMNS + ") VALUES "
-                        + "(:orderId, :customerId, :status, NULL, :items, :shippingAddress, :createdAt, :updatedAt)")
+    /**
+     * Pending orders past their saga's deadline, locked until the transaction ends; rows another
+     * transaction holds are skipped, so concurrent callers claim different orders.
+     */
+    Flux<Order> claimOverdue(int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM orders WHERE status = 'PENDING' AND deadline_at <= now()"
+                        + " ORDER BY deadline_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("limit", limit)
+                .map(this::order)
+                .all();
+    }
+
+    /** Orders not final past their deadline, oldest first. */
+    Flux<Overdue> overdue(int limit) {
+        return db.sql("SELECT " + COLUMNS + ", deadline_at FROM orders"
+                        + " WHERE status IN ('PENDING', 'CANCELLING') AND deadline_at <= now()"
+                        + " ORDER BY deadline_at LIMIT :limit")
+                .bind("limit", limit)
+                .map(row -> new Overdue(order(row), row.get("deadline_at", Instant.class)))
+                .all();
+    }
+
+    /** An order not final past its saga's deadline. */
+    record Overdue(Order order, Instant deadline) {}
+
+    /** How many orders are not final past their deadline. */
+    Mono<Long> countOverdue() {
+        return db.sql("SELECT count(*) AS overdue FROM orders"
+                        + " WHERE status IN ('PENDING', 'CANCELLING') AND deadline_at <= now()")
+                .map(row -> row.get("overdue", Long.class))
+                .one();
+    }
+
+    /** Stores a new order whose saga must end by {@code deadline}. */
+    Mono<Void> insert(Order order, Instant deadline) {
+        return db.sql("INSERT INTO orders (" + COLUMNS + ", deadline_at) VALUES (:orderId, :customerId, :status,"
+                        + " NULL, :items, :shippingAddress, :createdAt, :updatedAt, :deadline)")
+                .bind("deadline", deadline)
                 .bind("orderId", order.id())
                 .bind("customerId", order.customerId())
                 .bind("status", order.status().name())

@@ -1,11 +1,13 @@
 package shop.payment;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import shop.payment.domain.Payment;
+import shop.payment.domain.PaymentRefunded;
 import shop.payment.domain.PaymentStatus;
 import shop.payment.domain.Transition;
 import shop.payment.messaging.PaymentMessages;
@@ -46,16 +48,40 @@ public class Cashier {
     public Mono<Void> refund(UUID orderId, String reason) {
         return payments.lock(orderId)
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn("No payment of order {} to refund", orderId)))
-                .flatMap(payment -> {
-                    Transition refund = payment.refund(reason);
-                    if (refund instanceof Transition.Changed refunded) {
-                        return accounts.credit(payment.customerId(), payment.amount())
-                                .then(payments.update(refunded.payment()))
-                                .then(outbox.append(PaymentMessages.ofRefund(refunded.events())));
+                .flatMap(payment -> settle(payment.refund(reason)));
+    }
+
+    /**
+     * The order is being cancelled: a completed payment is refunded; either way payment answers.
+     * Before any charge it leaves a tombstone; a charge racing past the lock meets it at the
+     * payment's primary key, rolls back (its debit too), is retried and finds it.
+     */
+    public Mono<Void> cancel(UUID orderId, String customerId, String reason) {
+        return payments.lock(orderId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isPresent()) {
+                        return settle(found.get().cancel(reason));
                     }
-                    log.info("Nothing to refund for order {}: {}", orderId, ((Transition.Ignored) refund).reason());
-                    return Mono.empty();
+                    var tombstone = Payment.cancelBeforeCharging(orderId, customerId, reason);
+                    return payments.insert(tombstone.payment())
+                            .then(outbox.append(PaymentMessages.of(tombstone.events())));
                 });
+    }
+
+    /** Stores what a refund or a cancellation decided; money goes back only with a PaymentRefunded. */
+    private Mono<Void> settle(Transition transition) {
+        if (transition instanceof Transition.Ignored ignored) {
+            log.info("Nothing to refund for order {}: {}", ignored.payment().orderId(), ignored.reason());
+            return Mono.empty();
+        }
+        var changed = (Transition.Changed) transition;
+        Payment payment = changed.payment();
+        Mono<Void> credit = changed.events().stream().anyMatch(PaymentRefunded.class::isInstance)
+                ? accounts.credit(payment.customerId(), payment.amount())
+                : Mono.empty();
+        return credit.then(payments.update(payment)).then(outbox.append(PaymentMessages.of(changed.events())));
     }
 
     /**

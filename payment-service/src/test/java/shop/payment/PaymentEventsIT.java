@@ -117,6 +117,46 @@ class PaymentEventsIT {
     }
 
     @Test
+    void aCancellationRefundsACompletedPaymentAndTellsInventory() {
+        String alan = customer("alan");
+        payment.openAccount(alan, "100.00");
+        UUID order = UUID.randomUUID();
+        payment.inventoryReserved(order, alan, "59.97");
+        payment.awaitEvents(TO_SHIPPING, order, 1);
+
+        UUID cancelled = payment.shipmentCancelled(order, alan);
+
+        JsonNode refunded = payment.awaitEvents(TO_INVENTORY, order, 1).get(0);
+        assertThat(refunded.get("type").asString()).isEqualTo("PaymentRefunded");
+        assertThat(refunded.get("causationId").asString()).isEqualTo(cancelled.toString());
+        assertThat(refunded.get("failureReason").asString()).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(payment.balance(alan)).isEqualTo(new BigDecimal("100.00"));
+        assertThat(payment.paymentStatus(order)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aCancellationBeforeTheChargeLeavesATombstoneSoTheLateChargeTakesNothing() {
+        String alan = customer("alan");
+        payment.openAccount(alan, "100.00");
+        UUID order = UUID.randomUUID();
+
+        payment.shipmentCancelled(order, alan);
+        JsonNode answer = payment.awaitEvents(TO_INVENTORY, order, 1).get(0);
+        assertThat(answer.get("type").asString()).isEqualTo("PaymentCancelled");
+        assertThat(answer.get("customerId").asString()).isEqualTo(alan);
+        assertThat(answer.get("failureReason").asString()).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(payment.paymentStatus(order)).isEqualTo("CANCELLED");
+
+        UUID late = payment.inventoryReserved(order, alan, "59.97");
+        payment.awaitHandled(late);
+        payment.awaitOutboxSent();
+        assertThat(payment.balance(alan)).isEqualTo(new BigDecimal("100.00"));
+        assertThat(payment.paymentStatus(order)).isEqualTo("CANCELLED");
+        assertThat(payment.eventsFor(TO_SHIPPING, order)).isEmpty();
+        assertThat(payment.eventsFor(TO_INVENTORY, order)).hasSize(1);
+    }
+
+    @Test
     void aRepeatedInventoryReservedChargesOnce() {
         String edsger = customer("edsger");
         payment.openAccount(edsger, "100.00");

@@ -74,6 +74,15 @@ final class PaymentFixtures {
         return eventId;
     }
 
+    /** Publishes ShipmentCancelled (CUSTOMER_CANCELLED) for the customer's order; returns its event id. */
+    UUID shipmentCancelled(UUID orderId, String customerId) {
+        UUID eventId = UUID.randomUUID();
+        ObjectNode event = TestBroker.example("shipping.events", "ShipmentCancelled", eventId, orderId);
+        event.put("customerId", customerId);
+        broker.publish("shipping.events", event);
+        return eventId;
+    }
+
     static JsonNode shippingAddressOfTheExample() {
         return json.readTree(Contracts.json("inventory.events", "InventoryReserved", 1))
                 .get("shippingAddress");

@@ -1,11 +1,13 @@
 package shop.shipping;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import shop.platform.outbox.Outbox;
 import shop.shipping.domain.CountryCode;
+import shop.shipping.domain.FailureReason;
 import shop.shipping.domain.Shipment;
 import shop.shipping.domain.ShippingCountries;
 import shop.shipping.domain.Transition;
@@ -44,6 +46,32 @@ public class Dispatcher {
                             orderId,
                             ((Transition.Ignored) transition).reason());
                     return Mono.empty();
+                });
+    }
+
+    /**
+     * The order is being cancelled: a scheduled shipment comes off the schedule, and shipping
+     * answers in any case. Before the payment it leaves a tombstone; if a payment's shipment is
+     * stored first meanwhile, the tombstone is not, and the shipment that won is cancelled instead.
+     */
+    public Mono<Void> cancel(UUID orderId, String customerId, FailureReason reason) {
+        return shipments
+                .lock(orderId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isPresent()) {
+                        var cancelled = found.get().cancel(customerId, reason);
+                        return shipments
+                                .update(cancelled.shipment())
+                                .then(outbox.append(ShippingMessages.of(cancelled.events())));
+                    }
+                    var tombstone = Shipment.cancelBeforeArranging(orderId, customerId, reason);
+                    return shipments
+                            .insert(tombstone.shipment())
+                            .flatMap(inserted -> inserted
+                                    ? outbox.append(ShippingMessages.of(tombstone.events()))
+                                    : cancel(orderId, customerId, reason));
                 });
     }
 

@@ -23,6 +23,11 @@ class Shipments {
             ON CONFLICT (order_id) DO NOTHING
             """;
 
+    private static final String UPDATE = """
+            UPDATE shipment SET status = :status, failure_reason = :failureReason, updated_at = clock_timestamp()
+            WHERE order_id = :orderId
+            """;
+
     private final DatabaseClient db;
 
     Shipments(DatabaseClient db) {
@@ -33,12 +38,30 @@ class Shipments {
         return db.sql(FIND).bind("orderId", orderId).map(Shipments::shipment).one();
     }
 
+    /** The order's shipment, locked until the transaction ends, so that it changes once at a time. */
+    Mono<Shipment> lock(UUID orderId) {
+        return db.sql(FIND + " FOR UPDATE")
+                .bind("orderId", orderId)
+                .map(Shipments::shipment)
+                .one();
+    }
+
+    Mono<Void> update(Shipment shipment) {
+        return db.sql(UPDATE)
+                .bind("orderId", shipment.orderId())
+                .bind("status", shipment.status().name())
+                .bind("failureReason", shipment.failureReason().name())
+                .then();
+    }
+
     /** True if the shipment was stored, false if the order already had one. */
     Mono<Boolean> insert(Shipment shipment) {
         var spec = db.sql(INSERT)
                 .bind("orderId", shipment.orderId())
-                .bind("status", shipment.status().name())
-                .bind("country", shipment.country().value());
+                .bind("status", shipment.status().name());
+        spec = shipment.country() == null
+                ? spec.bindNull("country", String.class)
+                : spec.bind("country", shipment.country().value());
         spec = shipment.trackingNumber() == null
                 ? spec.bindNull("trackingNumber", String.class)
                 : spec.bind("trackingNumber", shipment.trackingNumber());
@@ -50,10 +73,11 @@ class Shipments {
 
     private static Shipment shipment(Readable row) {
         String failureReason = row.get("failure_reason", String.class);
+        String country = row.get("country", String.class);
         return new Shipment(
                 row.get("order_id", UUID.class),
                 ShipmentStatus.valueOf(row.get("status", String.class)),
-                CountryCode.of(row.get("country", String.class)),
+                country == null ? null : CountryCode.of(country),
                 row.get("tracking_number", String.class),
                 failureReason == null ? null : FailureReason.valueOf(failureReason));
     }

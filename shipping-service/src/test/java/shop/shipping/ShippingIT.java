@@ -88,6 +88,47 @@ class ShippingIT {
     }
 
     @Test
+    void aCancellationTakesAScheduledShipmentOffTheScheduleAndAnswersPayment() {
+        UUID orderId = UUID.randomUUID();
+        publishPaymentCompleted(orderId, "FR");
+        String trackingNumber = TestBroker.body(awaitOneEvent(SCHEDULED_QUEUE, orderId))
+                .get("trackingNumber")
+                .stringValue();
+
+        UUID requested = publishCancellationRequested(orderId);
+
+        JsonNode cancelled = TestBroker.body(awaitOneEvent(FAILED_QUEUE, orderId));
+        assertThat(cancelled.get("type").stringValue()).isEqualTo("ShipmentCancelled");
+        assertThat(cancelled.get("causationId").stringValue()).isEqualTo(requested.toString());
+        assertThat(cancelled.get("customerId").stringValue()).isEqualTo("customer-ada");
+        assertThat(cancelled.get("failureReason").stringValue()).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(cancelled.get("trackingNumber").stringValue()).isEqualTo(trackingNumber);
+        assertThat(row(orderId)).isEqualTo("CANCELLED FR " + trackingNumber + " CUSTOMER_CANCELLED");
+    }
+
+    @Test
+    void aCancellationBeforeThePaymentLeavesATombstoneSoTheLatePaymentShipsNothing() {
+        UUID orderId = UUID.randomUUID();
+
+        publishCancellationRequested(orderId);
+        JsonNode cancelled = TestBroker.body(awaitOneEvent(FAILED_QUEUE, orderId));
+        assertThat(cancelled.get("type").stringValue()).isEqualTo("ShipmentCancelled");
+        assertThat(cancelled.get("trackingNumber").isNull()).isTrue();
+
+        UUID late = publishPaymentCompleted(orderId, "FR");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        database.count("SELECT count(*) FROM platform.inbox WHERE event_id = '" + late + "'") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> database.count("SELECT count(*) FROM platform.outbox WHERE sent_at IS NULL") == 0);
+        assertThat(row(orderId)).isEqualTo("CANCELLED null null CUSTOMER_CANCELLED");
+        assertThat(broker.received(SCHEDULED_QUEUE).stream()
+                        .filter(message -> orderId.toString()
+                                .equals(TestBroker.body(message).get("orderId").stringValue())))
+                .isEmpty();
+    }
+
+    @Test
     void aDuplicatedOrRepeatedPaymentCompletedMakesOneShipmentAndOneEvent() {
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
@@ -189,6 +230,13 @@ class ShippingIT {
     private static UUID publishPaymentCompleted(UUID orderId, String country) {
         UUID eventId = UUID.randomUUID();
         publish(eventId, paymentCompleted(eventId, orderId, country));
+        return eventId;
+    }
+
+    private static UUID publishCancellationRequested(UUID orderId) {
+        UUID eventId = UUID.randomUUID();
+        broker.publish(
+                "order.events", TestBroker.example("order.events", "OrderCancellationRequested", eventId, orderId));
         return eventId;
     }
 

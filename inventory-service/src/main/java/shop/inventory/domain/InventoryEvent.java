@@ -16,6 +16,9 @@ public sealed interface InventoryEvent {
     /** Nothing is held: the order cannot be served. */
     record Rejected(UUID orderId, String customerId, RejectionReason reason, String detail) implements InventoryEvent {}
 
-    /** The order's units are available again, because of {@code failureReason}. */
+    /**
+     * The order's units are available again, because of {@code failureReason}; an answer to a
+     * cancellation says so too when nothing was held.
+     */
     record Released(UUID orderId, String customerId, String failureReason) implements InventoryEvent {}
 }

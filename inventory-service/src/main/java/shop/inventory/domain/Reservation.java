@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * Inventory's part of one order. Placing an order holds all of its lines or none; a held
- * reservation is then either released (the order failed further on) or sold (the order was
- * confirmed). Every other move is repeated or stale and changes nothing.
+ * reservation is then either released (the order failed further on, or is being cancelled) or
+ * sold (the order was confirmed). A cancellation that arrives before the order leaves a
+ * tombstone, so that the order, arriving later, holds nothing. Every other move is repeated or
+ * stale and changes nothing.
  */
 public record Reservation(
         UUID orderId,
@@ -103,6 +105,36 @@ public record Reservation(
                 moveTo(ReservationStatus.RELEASED, reason),
                 released,
                 List.of(new InventoryEvent.Released(orderId, customerId, reason)));
+    }
+
+    /**
+     * The order is being cancelled and payment has taken nothing or given it back: the held units
+     * go back. Whatever the state, inventory answers (the last answer of a cancellation, which
+     * ends the order's saga), with nothing to give back when nothing is held. A sold reservation
+     * belongs to a confirmed order, which is never cancelled: that news is stale.
+     */
+    public Transition cancel(String reason, Map<String, Product> stock) {
+        Objects.requireNonNull(reason, "reason");
+        if (status == ReservationStatus.RESERVED) {
+            return release(reason, stock);
+        }
+        if (status == ReservationStatus.SOLD) {
+            return new Transition.Ignored(this, "the reservation was sold: its order is confirmed");
+        }
+        return new Transition.Changed(
+                this, List.of(), List.of(new InventoryEvent.Released(orderId, customerId, reason)));
+    }
+
+    /**
+     * The order is being cancelled before inventory heard of it: nothing is held, and the
+     * tombstone this leaves makes the order hold nothing when it arrives after all.
+     */
+    public static Transition.Changed cancelBeforePlacing(UUID orderId, String customerId, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        var tombstone =
+                new Reservation(orderId, customerId, ReservationStatus.CANCELLED, reason, null, null, List.of());
+        return new Transition.Changed(
+                tombstone, List.of(), List.of(new InventoryEvent.Released(orderId, customerId, reason)));
     }
 
     /** The order was confirmed: its held units are sold. Anything but a held reservation ignores it. */

@@ -9,5 +9,7 @@ public enum ReservationStatus {
     /** The held units went back to stock (the order failed later on). */
     RELEASED,
     /** The held units left with the order. */
-    SOLD
+    SOLD,
+    /** The order was cancelled before it arrived here: nothing is held, now or later. */
+    CANCELLED
 }

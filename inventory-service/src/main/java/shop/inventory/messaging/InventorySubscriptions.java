@@ -33,6 +33,12 @@ class InventorySubscriptions {
         return consumers.of(EventHandlers.builder()
                 .on("PaymentDeclined", 1, PaymentReversed.class, reversed -> release(stock, reversed))
                 .on("PaymentRefunded", 1, PaymentReversed.class, reversed -> release(stock, reversed))
+                .on(
+                        "PaymentCancelled",
+                        1,
+                        PaymentCancelled.class,
+                        cancelled ->
+                                stock.cancel(cancelled.orderId(), cancelled.customerId(), cancelled.failureReason()))
                 .build());
     }
 

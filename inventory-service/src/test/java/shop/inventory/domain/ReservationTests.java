@@ -194,4 +194,70 @@ class ReservationTests {
             assertThat(rejected.reservation().sell(catalog())).isInstanceOf(Transition.Ignored.class);
         }
     }
+
+    @Nested
+    class Cancelling {
+
+        @Test
+        void aHeldReservationGivesItsUnitsBackAndSaysWhy() {
+            var reserved = reservedBooksAndPen();
+
+            var change = reserved.reservation().cancel("CUSTOMER_CANCELLED", stockAfter(reserved));
+
+            assertThat(changed(change).reservation().status()).isEqualTo(ReservationStatus.RELEASED);
+            assertThat(changed(change).products())
+                    .extracting(Product::sku, Product::available, Product::reserved)
+                    .containsExactly(tuple("BOOK-001", 5, 0), tuple("PEN-042", 3, 0));
+            assertThat(changed(change).events())
+                    .containsExactly(new InventoryEvent.Released(ORDER, CUSTOMER, "CUSTOMER_CANCELLED"));
+        }
+
+        @Test
+        void withNothingHeldItStillAnswersAndGivesNothingBack() {
+            var reserved = reservedBooksAndPen();
+            var released = changed(reserved.reservation().release("PAYMENT_DECLINED", stockAfter(reserved)));
+            var rejected = Reservation.place(ORDER, CUSTOMER, order("PEN-042", 1), catalog(pen(0)));
+
+            for (var nothingHeld : List.of(released, rejected)) {
+                var change = changed(nothingHeld.reservation().cancel("CUSTOMER_CANCELLED", stockAfter(nothingHeld)));
+
+                assertThat(change.reservation()).isEqualTo(nothingHeld.reservation());
+                assertThat(change.products()).isEmpty();
+                assertThat(change.events())
+                        .containsExactly(new InventoryEvent.Released(ORDER, CUSTOMER, "CUSTOMER_CANCELLED"));
+            }
+        }
+
+        @Test
+        void aSoldReservationBelongsToAConfirmedOrderAndIsNotCancelled() {
+            var reserved = reservedBooksAndPen();
+            var sold = changed(reserved.reservation().sell(stockAfter(reserved)));
+
+            assertThat(sold.reservation().cancel("TIMED_OUT", stockAfter(sold))).isInstanceOf(Transition.Ignored.class);
+        }
+
+        @Test
+        void beforeTheOrderArrivesItLeavesATombstoneThatHoldsNothing() {
+            var tombstone = Reservation.cancelBeforePlacing(ORDER, CUSTOMER, "TIMED_OUT");
+
+            assertThat(tombstone.reservation().status()).isEqualTo(ReservationStatus.CANCELLED);
+            assertThat(tombstone.reservation().lines()).isEmpty();
+            assertThat(tombstone.reservation().heldSkus()).isEmpty();
+            assertThat(tombstone.products()).isEmpty();
+            assertThat(tombstone.events()).containsExactly(new InventoryEvent.Released(ORDER, CUSTOMER, "TIMED_OUT"));
+        }
+
+        @Test
+        void aRepeatedCancellationOfATombstoneAnswersAgainAndHoldsNothing() {
+            var tombstone = Reservation.cancelBeforePlacing(ORDER, CUSTOMER, "TIMED_OUT");
+
+            var again = changed(tombstone.reservation().cancel("TIMED_OUT", catalog()));
+
+            assertThat(again.reservation()).isEqualTo(tombstone.reservation());
+            assertThat(again.products()).isEmpty();
+            assertThat(tombstone.reservation().sell(catalog())).isInstanceOf(Transition.Ignored.class);
+            assertThat(tombstone.reservation().release("PAYMENT_DECLINED", catalog()))
+                    .isInstanceOf(Transition.Ignored.class);
+        }
+    }
 }

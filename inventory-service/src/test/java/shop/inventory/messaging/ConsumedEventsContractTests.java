@@ -46,6 +46,12 @@ class ConsumedEventsContractTests {
     }
 
     @Test
+    void paymentCancelled() {
+        assertThat(Contracts.example("payment.events", "PaymentCancelled", 1, PaymentCancelled.class))
+                .isEqualTo(new PaymentCancelled(ORDER, "customer-ada", "CUSTOMER_CANCELLED"));
+    }
+
+    @Test
     void anOrderWithoutItemsOrWithANonPositiveQuantityIsMalformed() {
         var example = Contracts.json("order.events", "OrderPlaced", 1);
         var codec = new EventCodec();

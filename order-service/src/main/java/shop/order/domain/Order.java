@@ -4,17 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import shop.order.domain.OrderEvent.OrderCancellationRequested;
 import shop.order.domain.OrderEvent.OrderCancelled;
 import shop.order.domain.OrderEvent.OrderConfirmed;
 import shop.order.domain.OrderEvent.OrderPlaced;
 
 /**
- * An order and the outcome of its saga. It starts the saga when placed (PENDING) and ends it on
- * the first outcome that arrives: a scheduled shipment confirms it, an inventory rejection or
- * release (the last step of every compensation) cancels it with the reason that started it.
- * Once final, it ignores whatever arrives later, so the first cause wins and a repeated event
- * changes nothing. A later command (such as a customer's cancellation) would be refused on a
- * final order the same way, through {@link OrderStatus#isFinal()}.
+ * An order and the outcome of its saga, of which it is the one arbiter. It starts the saga when
+ * placed (PENDING) and ends it on the first outcome that arrives: a scheduled shipment confirms
+ * it, an inventory rejection or release (the last step of every compensation) cancels it with
+ * the reason that started it. A cancellation (the customer's, or the saga's deadline) moves a
+ * pending order to CANCELLING: from then on it is never confirmed, and the release that ends the
+ * unwinding cancels it with the cancellation's cause. Once final, it ignores whatever arrives
+ * later, so the first cause wins and a repeated event changes nothing.
  */
 public record Order(
         UUID id,
@@ -37,8 +39,10 @@ public record Order(
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
-        if ((status == OrderStatus.CANCELLED) != (failureReason != null)) {
-            throw new IllegalArgumentException("a cancelled order, and only a cancelled one, has a failure reason");
+        boolean cancelled = status == OrderStatus.CANCELLING || status == OrderStatus.CANCELLED;
+        if (cancelled != (failureReason != null)) {
+            throw new IllegalArgumentException(
+                    "a cancelling or cancelled order, and only such an order, has a failure reason");
         }
     }
 
@@ -59,23 +63,43 @@ public record Order(
         return cancel(failureReason, at);
     }
 
-    /** The shipment is scheduled, the last step of the happy path: the order is confirmed. */
+    /**
+     * The shipment is scheduled, the last step of the happy path: the order is confirmed, unless
+     * it is being cancelled, in which case shipping takes that shipment off again.
+     */
     public Transition noteShipmentScheduled(Instant at) {
-        if (status.isFinal()) {
+        if (status != OrderStatus.PENDING) {
             return new Transition.Ignored(this, "the order is already " + status);
         }
         return new Transition.Changed(
                 moveTo(OrderStatus.CONFIRMED, null, at), List.of(new OrderConfirmed(id, customerId)));
     }
 
+    /**
+     * The customer ({@link CancellationReason#CUSTOMER_CANCELLED}) or the saga's deadline
+     * ({@link CancellationReason#TIMED_OUT}) cancels a pending order: it starts unwinding. An
+     * order cancelling or cancelled already keeps its first cause, and a confirmed one is not
+     * cancelled: for both nothing changes, and the order's status tells the caller which.
+     */
+    public Transition requestCancellation(CancellationReason reason, Instant at) {
+        Objects.requireNonNull(reason, "reason");
+        if (status != OrderStatus.PENDING) {
+            return new Transition.Ignored(this, "the order is already " + status);
+        }
+        return new Transition.Changed(
+                moveTo(OrderStatus.CANCELLING, reason.name(), at),
+                List.of(new OrderCancellationRequested(id, customerId, reason.name())));
+    }
+
+    /** Ends the saga cancelled; an order that was cancelling keeps the cause it was cancelled for. */
     private Transition cancel(String failureReason, Instant at) {
         Objects.requireNonNull(failureReason, "failureReason");
         if (status.isFinal()) {
             return new Transition.Ignored(this, "the order is already " + status);
         }
+        String cause = status == OrderStatus.CANCELLING ? this.failureReason : failureReason;
         return new Transition.Changed(
-                moveTo(OrderStatus.CANCELLED, failureReason, at),
-                List.of(new OrderCancelled(id, customerId, failureReason)));
+                moveTo(OrderStatus.CANCELLED, cause, at), List.of(new OrderCancelled(id, customerId, cause)));
     }
 
     private Order moveTo(OrderStatus next, String reason, Instant at) {

@@ -18,5 +18,8 @@ public sealed interface OrderEvent {
 
     record OrderConfirmed(UUID orderId, String customerId) implements OrderEvent {}
 
+    /** The order is to be cancelled, for {@code failureReason}: the other services unwind what they did. */
+    record OrderCancellationRequested(UUID orderId, String customerId, String failureReason) implements OrderEvent {}
+
     record OrderCancelled(UUID orderId, String customerId, String failureReason) implements OrderEvent {}
 }

@@ -5,6 +5,9 @@ import java.util.List;
 /** The outcome of something happening to an order. */
 public sealed interface Transition {
 
+    /** The order as it stands afterwards. */
+    Order order();
+
     /** The order moved on: store it and publish the events, in one transaction. */
     record Changed(Order order, List<OrderEvent> events) implements Transition {
 

@@ -17,6 +17,8 @@ public final class OrderMessages {
 
     record OrderConfirmed(String customerId) {}
 
+    record OrderCancellationRequested(String customerId, String failureReason) {}
+
     record OrderCancelled(String customerId, String failureReason) {}
 
     private OrderMessages() {}
@@ -39,6 +41,13 @@ public final class OrderMessages {
         if (event instanceof OrderEvent.OrderConfirmed confirmed) {
             return new OutgoingEvent(
                     "OrderConfirmed", 1, confirmed.orderId(), new OrderConfirmed(confirmed.customerId()));
+        }
+        if (event instanceof OrderEvent.OrderCancellationRequested requested) {
+            return new OutgoingEvent(
+                    "OrderCancellationRequested",
+                    1,
+                    requested.orderId(),
+                    new OrderCancellationRequested(requested.customerId(), requested.failureReason()));
         }
         var cancelled = (OrderEvent.OrderCancelled) event;
         return new OutgoingEvent(

@@ -15,7 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import shop.order.IdempotencyKeyReused;
 import shop.order.OrderPlacement;
+import shop.order.OrderProgress;
 import shop.order.Orders;
+import shop.order.UnknownOrderException;
+import shop.order.domain.CancellationReason;
+import shop.order.domain.OrderStatus;
 import shop.platform.web.InvalidRequestException;
 import shop.platform.web.Problems;
 
@@ -27,10 +31,12 @@ class OrderController {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final OrderPlacement placement;
+    private final OrderProgress progress;
     private final Orders orders;
 
-    OrderController(OrderPlacement placement, Orders orders) {
+    OrderController(OrderPlacement placement, OrderProgress progress, Orders orders) {
         this.placement = placement;
+        this.progress = progress;
         this.orders = orders;
     }
 
@@ -49,6 +55,33 @@ class OrderController {
                 .map(orderId -> ResponseEntity.accepted()
                         .location(URI.create("/orders/" + orderId))
                         .body(new OrderAccepted(orderId, "PENDING")));
+    }
+
+    /**
+     * The customer cancels the order: 202 while it is not final, and again for a repeat (an order
+     * cancelling or cancelled keeps its first cause); 409 once it is confirmed. A repeat changes
+     * nothing by itself, so an Idempotency-Key is only checked for its form.
+     */
+    @PostMapping("/{orderId}/cancellation")
+    Mono<ResponseEntity<OrderAccepted>> cancel(
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @PathVariable String orderId) {
+        if (idempotencyKey != null) {
+            IdempotencyKeyHeader.checked(idempotencyKey);
+        }
+        UUID id = parse(orderId);
+        return progress.requestCancellation(id, CancellationReason.CUSTOMER_CANCELLED)
+                .onErrorMap(
+                        UnknownOrderException.class, unknown -> Problems.notFound("Unknown order", "no order " + id))
+                .map(order -> {
+                    if (order.status() == OrderStatus.CONFIRMED) {
+                        throw Problems.conflict(
+                                "Order confirmed", "order " + id + " is confirmed: it cannot be cancelled");
+                    }
+                    return ResponseEntity.accepted()
+                            .location(URI.create("/orders/" + id))
+                            .body(new OrderAccepted(id, order.status().name()));
+                });
     }
 
     @GetMapping("/{orderId}")

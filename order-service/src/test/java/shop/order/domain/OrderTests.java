@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import shop.order.OrderFixtures;
+import shop.order.domain.OrderEvent.OrderCancellationRequested;
 import shop.order.domain.OrderEvent.OrderCancelled;
 import shop.order.domain.OrderEvent.OrderConfirmed;
 import shop.order.domain.OrderEvent.OrderPlaced;
@@ -135,6 +136,98 @@ class OrderTests {
         }
     }
 
+    @Nested
+    class Cancelling {
+
+        private final Order pending = OrderFixtures.pendingOrder();
+        private final Order cancelling = ((Transition.Changed)
+                        pending.requestCancellation(CancellationReason.CUSTOMER_CANCELLED, LATER))
+                .order();
+
+        @Test
+        void aPendingOrderStartsUnwindingWithItsCause() {
+            var requested =
+                    (Transition.Changed) pending.requestCancellation(CancellationReason.CUSTOMER_CANCELLED, LATER);
+
+            assertThat(requested.order().status()).isEqualTo(OrderStatus.CANCELLING);
+            assertThat(requested.order().failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+            assertThat(requested.order().status().isFinal()).isFalse();
+            assertThat(requested.events())
+                    .containsExactly(
+                            new OrderCancellationRequested(pending.id(), OrderFixtures.CUSTOMER, "CUSTOMER_CANCELLED"));
+        }
+
+        @Test
+        void aRepeatedOrLaterCancellationKeepsTheFirstCauseAndAnnouncesNothing() {
+            for (var reason : CancellationReason.values()) {
+                var again = cancelling.requestCancellation(reason, MUCH_LATER);
+
+                assertThat(again).isEqualTo(new Transition.Ignored(cancelling, "the order is already CANCELLING"));
+            }
+        }
+
+        @Test
+        void aShipmentScheduledWhileItUnwindsNeverConfirmsIt() {
+            var late = cancelling.noteShipmentScheduled(MUCH_LATER);
+
+            assertThat(late).isInstanceOf(Transition.Ignored.class);
+            assertThat(late.order().status()).isEqualTo(OrderStatus.CANCELLING);
+        }
+
+        @Test
+        void theReleaseThatEndsTheUnwindingCancelsItWithTheCancellationsCause() {
+            var released = (Transition.Changed) cancelling.noteInventoryReleased("CUSTOMER_CANCELLED", MUCH_LATER);
+
+            assertThat(released.order().status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(released.order().failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+            assertThat(released.events())
+                    .containsExactly(new OrderCancelled(pending.id(), OrderFixtures.CUSTOMER, "CUSTOMER_CANCELLED"));
+        }
+
+        @Test
+        void anotherCompensationEndingFirstStillCancelsItForTheFirstCause() {
+            var declined = (Transition.Changed) cancelling.noteInventoryReleased("PAYMENT_DECLINED", MUCH_LATER);
+            var rejected = (Transition.Changed) cancelling.noteInventoryRejected("OUT_OF_STOCK", MUCH_LATER);
+
+            assertThat(declined.order().failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+            assertThat(rejected.order().failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+            assertThat(rejected.events())
+                    .containsExactly(new OrderCancelled(pending.id(), OrderFixtures.CUSTOMER, "CUSTOMER_CANCELLED"));
+        }
+
+        @Test
+        void aConfirmedOrderIsNotCancelled() {
+            Order confirmed = ((Transition.Changed) pending.noteShipmentScheduled(LATER)).order();
+
+            var refused = confirmed.requestCancellation(CancellationReason.CUSTOMER_CANCELLED, MUCH_LATER);
+
+            assertThat(refused).isEqualTo(new Transition.Ignored(confirmed, "the order is already CONFIRMED"));
+        }
+
+        @Test
+        void anOrderCancelledForAnotherReasonKeepsIt() {
+            Order cancelled = ((Transition.Changed) pending.noteInventoryRejected("OUT_OF_STOCK", LATER)).order();
+
+            var again = cancelled.requestCancellation(CancellationReason.TIMED_OUT, MUCH_LATER);
+
+            assertThat(again).isInstanceOf(Transition.Ignored.class);
+            assertThat(again.order().failureReason()).isEqualTo("OUT_OF_STOCK");
+        }
+
+        @Test
+        void theDeadlineFiringWhileTheLastStepCompletesEndsInExactlyOneOutcome() {
+            // the shipment is scheduled first: the order is confirmed, and the deadline finds it final
+            Order confirmed = ((Transition.Changed) pending.noteShipmentScheduled(LATER)).order();
+            assertThat(confirmed.requestCancellation(CancellationReason.TIMED_OUT, LATER))
+                    .isInstanceOf(Transition.Ignored.class);
+            // the deadline fires first: the shipment that follows confirms nothing
+            Order timedOut =
+                    ((Transition.Changed) pending.requestCancellation(CancellationReason.TIMED_OUT, LATER)).order();
+            assertThat(timedOut.noteShipmentScheduled(LATER)).isInstanceOf(Transition.Ignored.class);
+            assertThat(timedOut.failureReason()).isEqualTo("TIMED_OUT");
+        }
+    }
+
     @Test
     void aCancelledOrderAlwaysHasItsReasonAndNoOtherOrderHasOne() {
         Order pending = OrderFixtures.pendingOrder();
@@ -156,6 +249,16 @@ class OrderTests {
                         pending.shippingAddress(),
                         OrderStatus.CONFIRMED,
                         "OUT_OF_STOCK",
+                        LATER,
+                        LATER))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Order(
+                        pending.id(),
+                        pending.customerId(),
+                        pending.lines(),
+                        pending.shippingAddress(),
+                        OrderStatus.CANCELLING,
+                        null,
                         LATER,
                         LATER))
                 .isInstanceOf(IllegalArgumentException.class);

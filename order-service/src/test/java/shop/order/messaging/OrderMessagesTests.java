@@ -32,4 +32,12 @@ class OrderMessagesTests {
                 "order.events",
                 OrderMessages.of(new OrderEvent.OrderCancelled(EXAMPLE_ORDER, OrderFixtures.CUSTOMER, "OUT_OF_STOCK")));
     }
+
+    @Test
+    void orderCancellationRequested() {
+        Contracts.assertProduces(
+                "order.events",
+                OrderMessages.of(new OrderEvent.OrderCancellationRequested(
+                        EXAMPLE_ORDER, OrderFixtures.CUSTOMER, "CUSTOMER_CANCELLED")));
+    }
 }

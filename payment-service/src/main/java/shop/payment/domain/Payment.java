@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The payment of one order: charged once when its stock is reserved, then refunded at most once
- * if it cannot be shipped. Every outcome is kept, a declined one too, so that a repeated or late
- * event for the order is recognised and ignored.
+ * if it cannot be shipped or is cancelled. Every outcome is kept, a declined one too, so that a
+ * repeated or late event for the order is recognised and ignored; a cancellation that comes
+ * before the charge leaves a tombstone, so that the charge, arriving later, takes nothing.
  *
  * <p>Whether the order is paid is decided here, from the balance its account holds ({@link
  * #charge}); the write that takes the money is guarded by the same rule, so that a charge
@@ -62,5 +63,25 @@ public record Payment(UUID orderId, String customerId, BigDecimal amount, Paymen
         }
         Payment refunded = new Payment(orderId, customerId, amount, PaymentStatus.REFUNDED, reason);
         return new Transition.Changed(refunded, List.of(new PaymentRefunded(orderId, customerId, amount, reason)));
+    }
+
+    /**
+     * The order is being cancelled, for {@code reason}: a completed payment is refunded. In every
+     * other state nothing is held, and payment still answers, so that the cancellation goes on
+     * to inventory.
+     */
+    public Transition cancel(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (status == PaymentStatus.COMPLETED) {
+            return refund(reason);
+        }
+        return new Transition.Changed(this, List.of(new PaymentCancelled(orderId, customerId, reason)));
+    }
+
+    /** The order is being cancelled before it was charged: the tombstone makes a later charge take nothing. */
+    public static Transition.Changed cancelBeforeCharging(UUID orderId, String customerId, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        Payment tombstone = new Payment(orderId, customerId, BigDecimal.ZERO, PaymentStatus.CANCELLED, reason);
+        return new Transition.Changed(tombstone, List.of(new PaymentCancelled(orderId, customerId, reason)));
     }
 }

@@ -4,5 +4,7 @@ package shop.payment.domain;
 public enum PaymentStatus {
     COMPLETED,
     DECLINED,
-    REFUNDED
+    REFUNDED,
+    /** The order was cancelled before it was charged: it never will be (a tombstone). */
+    CANCELLED
 }

@@ -2,6 +2,7 @@ package shop.payment.messaging;
 
 import java.math.BigDecimal;
 import java.util.List;
+import shop.payment.domain.PaymentCancelled;
 import shop.payment.domain.PaymentCompleted;
 import shop.payment.domain.PaymentDeclined;
 import shop.payment.domain.PaymentEvent;
@@ -19,6 +20,8 @@ public final class PaymentMessages {
 
     record Refunded(String customerId, BigDecimal amount, String failureReason) {}
 
+    record Cancelled(String customerId, String failureReason) {}
+
     /** A charge's events; PaymentCompleted carries the order's shipping address on to shipping. */
     public static List<OutgoingEvent> ofCharge(List<PaymentEvent> events, ShippingAddress shippingAddress) {
         return events.stream()
@@ -34,14 +37,17 @@ public final class PaymentMessages {
                 .toList();
     }
 
-    /** A refund's events. */
-    public static List<OutgoingEvent> ofRefund(List<PaymentEvent> events) {
+    /** The events of a refund or a cancellation. */
+    public static List<OutgoingEvent> of(List<PaymentEvent> events) {
         return events.stream()
                 .map(event -> {
                     if (event instanceof PaymentRefunded refunded) {
                         return refunded(refunded);
                     }
-                    throw new IllegalArgumentException("a refund does not end in " + event);
+                    if (event instanceof PaymentCancelled cancelled) {
+                        return cancelled(cancelled);
+                    }
+                    throw new IllegalArgumentException("a refund or a cancellation does not end in " + event);
                 })
                 .toList();
     }
@@ -68,5 +74,10 @@ public final class PaymentMessages {
                 1,
                 event.orderId(),
                 new Refunded(event.customerId(), event.amount(), event.failureReason()));
+    }
+
+    private static OutgoingEvent cancelled(PaymentCancelled event) {
+        return new OutgoingEvent(
+                "PaymentCancelled", 1, event.orderId(), new Cancelled(event.customerId(), event.failureReason()));
     }
 }

@@ -29,6 +29,12 @@ class PaymentSubscriptions {
                         1,
                         ShipmentFailed.class,
                         failed -> cashier.refund(failed.orderId(), failed.failureReason()))
+                .on(
+                        "ShipmentCancelled",
+                        1,
+                        ShipmentCancelled.class,
+                        cancelled ->
+                                cashier.cancel(cancelled.orderId(), cancelled.customerId(), cancelled.failureReason()))
                 .build());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,46 @@ class PaymentTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Payment.charged(ORDER, ADA, new BigDecimal("-0.01")));
         assertThatIllegalArgumentException().isThrownBy(() -> Payment.declined(ORDER, ADA, new BigDecimal("1.005")));
         assertThatIllegalArgumentException().isThrownBy(() -> Payment.charged(ORDER, ADA, null));
+    }
+
+    @Test
+    void cancellingACompletedPaymentRefundsItWithTheCancellationsCause() {
+        Payment completed = Payment.charged(ORDER, ADA, new BigDecimal("59.97")).payment();
+
+        var cancelled = changed(completed.cancel("CUSTOMER_CANCELLED"));
+
+        assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(cancelled.payment().failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(cancelled.events())
+                .containsExactly(new PaymentRefunded(ORDER, ADA, new BigDecimal("59.97"), "CUSTOMER_CANCELLED"));
+    }
+
+    @Test
+    void withNothingHeldACancellationStillAnswersAndGivesNothingBack() {
+        Payment declined = Payment.declined(ORDER, ADA, BigDecimal.TEN).payment();
+        Payment refunded = changed(
+                        Payment.charged(ORDER, ADA, BigDecimal.TEN).payment().refund("SHIPPING_UNAVAILABLE"))
+                .payment();
+        Payment tombstone =
+                Payment.cancelBeforeCharging(ORDER, ADA, "TIMED_OUT").payment();
+
+        for (Payment nothingHeld : List.of(declined, refunded, tombstone)) {
+            var answer = changed(nothingHeld.cancel("CUSTOMER_CANCELLED"));
+
+            assertThat(answer.payment()).isEqualTo(nothingHeld);
+            assertThat(answer.events()).containsExactly(new PaymentCancelled(ORDER, ADA, "CUSTOMER_CANCELLED"));
+        }
+    }
+
+    @Test
+    void aCancellationBeforeTheChargeLeavesATombstoneThatHoldsNoMoney() {
+        var tombstone = Payment.cancelBeforeCharging(ORDER, ADA, "TIMED_OUT");
+
+        assertThat(tombstone.payment())
+                .isEqualTo(new Payment(ORDER, ADA, BigDecimal.ZERO, PaymentStatus.CANCELLED, "TIMED_OUT"));
+        assertThat(tombstone.payment().amount()).hasToString("0.00");
+        assertThat(tombstone.events()).containsExactly(new PaymentCancelled(ORDER, ADA, "TIMED_OUT"));
+        assertThat(tombstone.payment().refund("SHIPPING_UNAVAILABLE")).isInstanceOf(Transition.Ignored.class);
     }
 
     private static Transition.Changed changed(Transition transition) {

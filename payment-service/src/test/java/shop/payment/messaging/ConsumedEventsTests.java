@@ -31,4 +31,11 @@ class ConsumedEventsTests {
 
         assertThat(failed).isEqualTo(new ShipmentFailed(ORDER, "SHIPPING_UNAVAILABLE"));
     }
+
+    @Test
+    void shipmentCancelledGivesTheCustomerAndTheCauseOfTheCancellation() {
+        var cancelled = Contracts.example("shipping.events", "ShipmentCancelled", 1, ShipmentCancelled.class);
+
+        assertThat(cancelled).isEqualTo(new ShipmentCancelled(ORDER, "customer-ada", "CUSTOMER_CANCELLED"));
+    }
 }

@@ -38,6 +38,14 @@ class PaymentMessagesTests {
                 Payment.charged(ORDER, "customer-ada", TOTAL).payment().refund("SHIPPING_UNAVAILABLE");
 
         Contracts.assertProduces(
-                "payment.events", PaymentMessages.ofRefund(refund.events()).get(0));
+                "payment.events", PaymentMessages.of(refund.events()).get(0));
+    }
+
+    @Test
+    void paymentCancelled() {
+        var cancelled = Payment.cancelBeforeCharging(ORDER, "customer-ada", "CUSTOMER_CANCELLED");
+
+        Contracts.assertProduces(
+                "payment.events", PaymentMessages.of(cancelled.events()).get(0));
     }
 }

@@ -15,12 +15,14 @@ public final class ShippingMessages {
 
     record ShipmentFailed(String failureReason, String country) {}
 
+    record ShipmentCancelled(String customerId, String failureReason, String trackingNumber) {}
+
     public static List<OutgoingEvent> of(List<ShipmentEvent> events) {
         return events.stream().map(ShippingMessages::of).toList();
     }
 
     static OutgoingEvent of(ShipmentEvent event) {
-        // Java 17: no pattern matching for switch yet; the sealed interface has these two kinds.
+        // Java 17: no pattern matching for switch yet; the sealed interface has these three kinds.
         if (event instanceof ShipmentEvent.ShipmentScheduled scheduled) {
             return new OutgoingEvent(
                     "ShipmentScheduled",
@@ -28,6 +30,14 @@ public final class ShippingMessages {
                     scheduled.orderId(),
                     new ShipmentScheduled(
                             scheduled.trackingNumber(), scheduled.country().value()));
+        }
+        if (event instanceof ShipmentEvent.ShipmentCancelled cancelled) {
+            return new OutgoingEvent(
+                    "ShipmentCancelled",
+                    SCHEMA_VERSION,
+                    cancelled.orderId(),
+                    new ShipmentCancelled(
+                            cancelled.customerId(), cancelled.failureReason().name(), cancelled.trackingNumber()));
         }
         var failed = (ShipmentEvent.ShipmentFailed) event;
         return new OutgoingEvent(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import shop.shipping.domain.ShipmentEvent.ShipmentCancelled;
 import shop.shipping.domain.ShipmentEvent.ShipmentFailed;
 import shop.shipping.domain.ShipmentEvent.ShipmentScheduled;
 
@@ -50,6 +51,52 @@ class ShipmentTests {
         Shipment failed = Shipment.arrange(ORDER, AQ, SHIPPING_TO_GB_AND_FR).shipment();
 
         assertThat(failed.paymentCompleted(GB)).isInstanceOf(Transition.Ignored.class);
+    }
+
+    @Test
+    void aCancellationTakesAScheduledShipmentOffTheScheduleAndSaysWhichOne() {
+        Shipment scheduled = Shipment.arrange(ORDER, GB, SHIPPING_TO_GB_AND_FR).shipment();
+
+        var cancelled = scheduled.cancel("customer-ada", FailureReason.CUSTOMER_CANCELLED);
+
+        assertThat(cancelled.shipment())
+                .isEqualTo(new Shipment(
+                        ORDER,
+                        ShipmentStatus.CANCELLED,
+                        GB,
+                        scheduled.trackingNumber(),
+                        FailureReason.CUSTOMER_CANCELLED));
+        assertThat(cancelled.events())
+                .containsExactly(new ShipmentCancelled(
+                        ORDER, "customer-ada", FailureReason.CUSTOMER_CANCELLED, scheduled.trackingNumber()));
+    }
+
+    @Test
+    void withNoShipmentToTakeOffACancellationStillAnswersAndChangesNothing() {
+        Shipment failed = Shipment.arrange(ORDER, AQ, SHIPPING_TO_GB_AND_FR).shipment();
+        Shipment cancelled = Shipment.arrange(ORDER, GB, SHIPPING_TO_GB_AND_FR)
+                .shipment()
+                .cancel("customer-ada", FailureReason.CUSTOMER_CANCELLED)
+                .shipment();
+
+        for (Shipment nothingToTakeOff : List.of(failed, cancelled)) {
+            var answer = nothingToTakeOff.cancel("customer-ada", FailureReason.TIMED_OUT);
+
+            assertThat(answer.shipment()).isEqualTo(nothingToTakeOff);
+            assertThat(answer.events())
+                    .containsExactly(new ShipmentCancelled(ORDER, "customer-ada", FailureReason.TIMED_OUT, null));
+        }
+    }
+
+    @Test
+    void aCancellationBeforeThePaymentLeavesATombstoneSoTheLatePaymentShipsNothing() {
+        var tombstone = Shipment.cancelBeforeArranging(ORDER, "customer-ada", FailureReason.TIMED_OUT);
+
+        assertThat(tombstone.shipment())
+                .isEqualTo(new Shipment(ORDER, ShipmentStatus.CANCELLED, null, null, FailureReason.TIMED_OUT));
+        assertThat(tombstone.events())
+                .containsExactly(new ShipmentCancelled(ORDER, "customer-ada", FailureReason.TIMED_OUT, null));
+        assertThat(tombstone.shipment().paymentCompleted(GB)).isInstanceOf(Transition.Ignored.class);
     }
 
     @Test

@@ -26,4 +26,15 @@ class ShippingMessagesTests {
                 ShippingMessages.of(new ShipmentEvent.ShipmentFailed(
                         ORDER, FailureReason.SHIPPING_UNAVAILABLE, CountryCode.of("AQ"))));
     }
+
+    @Test
+    void shipmentCancelledMatchesTheContract() {
+        Contracts.assertProduces(
+                "shipping.events",
+                ShippingMessages.of(new ShipmentEvent.ShipmentCancelled(
+                        ORDER,
+                        "customer-ada",
+                        FailureReason.CUSTOMER_CANCELLED,
+                        "TRK-3F1C2A9E8A4B4C1E9D2F6B7A8C9D0E1F")));
+    }
 }

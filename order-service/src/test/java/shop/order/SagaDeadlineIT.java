@@ -1,0 +1,124 @@
+package shop.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import shop.platform.testing.TestBroker;
+import shop.platform.testing.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Saga deadlines against real PostgreSQL and RabbitMQ, with a deadline of two seconds: an order
+ * nobody answers is cancelled as TIMED_OUT once, by whichever of two instances finds it first,
+ * also when the service was down when the deadline passed.
+ */
+class SagaDeadlineIT {
+
+    private static final String SHIPPING_QUEUE = "order.events.shipping-service";
+    private static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    @RegisterExtension
+    static final TestInfrastructure infra = new TestInfrastructure();
+
+    @Test
+    void anOrderNobodyAnswersTimesOutOnceAcrossTwoInstancesAndIsCountedUntilItEnds() {
+        var first = start();
+        var second = start();
+        var database = infra.database("order");
+        var broker = new TestBroker(infra);
+        UUID orderId = placeOrder(first);
+
+        JsonNode requested = TestBroker.body(broker.awaitEvent(SHIPPING_QUEUE, orderId, "OrderCancellationRequested"));
+
+        assertThat(requested.get("failureReason").stringValue()).isEqualTo("TIMED_OUT");
+        assertThat(status(database, orderId)).isEqualTo("CANCELLING TIMED_OUT");
+        await().atMost(Duration.ofSeconds(10)).until(() -> overdue(first) == 1 && overdue(second) == 1);
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + first.getEnvironment().getProperty("local.server.port"))
+                .build()
+                .get()
+                .uri("/actuator/overduesagas")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].orderId")
+                .isEqualTo(orderId.toString())
+                .jsonPath("$[0].status")
+                .isEqualTo("CANCELLING")
+                .jsonPath("$[0].failureReason")
+                .isEqualTo("TIMED_OUT")
+                .jsonPath("$[0].waitingOn")
+                .value(String.class, waitingOn -> assertThat(waitingOn).startsWith("its unwinding"));
+
+        broker.publish(
+                "inventory.events",
+                TestBroker.example("inventory.events", "InventoryReleased", UUID.randomUUID(), orderId));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(database, orderId).equals("CANCELLED TIMED_OUT"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> overdue(first) == 0);
+        assertThat(database.count("SELECT count(*) FROM platform.outbox WHERE order_id = '" + orderId
+                        + "' AND type = 'OrderCancellationRequested'"))
+                .isOne();
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aDeadlinePassedWhileTheServiceWasDownCancelsTheOrderOnRestart() {
+        var database = infra.database("order");
+        var broker = new TestBroker(infra);
+        UUID orderId;
+        try (var beforeTheCrash = start()) {
+            orderId = placeOrder(beforeTheCrash);
+        }
+        await().atMost(DEADLINE.plusSeconds(5))
+                .until(() -> database.count("SELECT count(*) FROM orders WHERE order_id = '" + orderId
+                                + "' AND deadline_at < now()")
+                        == 1);
+        assertThat(status(database, orderId)).isEqualTo("PENDING null");
+
+        try (var restarted = start()) {
+            JsonNode requested =
+                    TestBroker.body(broker.awaitEvent(SHIPPING_QUEUE, orderId, "OrderCancellationRequested"));
+            assertThat(requested.get("failureReason").stringValue()).isEqualTo("TIMED_OUT");
+            assertThat(status(database, orderId)).isEqualTo("CANCELLING TIMED_OUT");
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        Map<String, Object> properties = infra.serviceProperties("order");
+        properties.put("shop.saga.deadline", DEADLINE.toMillis() + "ms");
+        properties.put("shop.saga.check-interval", "200ms");
+        return infra.start(OrderServiceApplication.class, properties);
+    }
+
+    private static UUID placeOrder(ConfigurableApplicationContext app) {
+        return app.getBean(OrderPlacement.class)
+                .place(new PlaceOrder(OrderFixtures.CUSTOMER, OrderFixtures.lines(), OrderFixtures.address()))
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static double overdue(ConfigurableApplicationContext app) {
+        return app.getBean(MeterRegistry.class).get("shop.saga.overdue").gauge().value();
+    }
+
+    private static String status(TestInfrastructure.Database database, UUID orderId) {
+        return database.query(connection -> {
+            try (var rows = connection
+                    .createStatement()
+                    .executeQuery("SELECT status, failure_reason FROM orders WHERE order_id = '" + orderId + "'")) {
+                rows.next();
+                return rows.getString(1) + " " + rows.getString(2);
+            }
+        });
+    }
+}
