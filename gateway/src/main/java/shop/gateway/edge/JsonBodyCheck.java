@@ -1,6 +1,7 @@
 package shop.gateway.edge;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -23,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Before a write is routed, checks that its body is JSON (415 otherwise) and well-formed (400
  * otherwise), so a service never sees what the contract says the edge refuses. The body is read
- * whole, which {@link BodySizeLimit} bounds, and forwarded as read with its exact length.
+ * whole, which {@link BodySizeLimit} bounds, and forwarded as read with its exact length. A
+ * cancellation takes no body: sent without one, it is routed as it is.
  */
 class JsonBodyCheck implements GlobalFilter, Ordered {
 
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+    private static final Pattern BODILESS = Pattern.compile("/api/orders/[^/]+/cancellation");
 
     private final ObjectReader reader;
 
@@ -44,7 +47,7 @@ class JsonBodyCheck implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!WRITES.contains(request.getMethod())) {
+        if (!WRITES.contains(request.getMethod()) || isBodiless(request)) {
             return chain.filter(exchange);
         }
         MediaType contentType = request.getHeaders().getContentType();
@@ -59,6 +62,14 @@ class JsonBodyCheck implements GlobalFilter, Ordered {
                     return chain.filter(
                             exchange.mutate().request(replay(exchange, body)).build());
                 });
+    }
+
+    private static boolean isBodiless(ServerHttpRequest request) {
+        HttpHeaders headers = request.getHeaders();
+        return BODILESS.matcher(request.getPath().value()).matches()
+                && headers.getContentType() == null
+                && headers.getContentLength() <= 0
+                && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static boolean isJson(MediaType contentType) {

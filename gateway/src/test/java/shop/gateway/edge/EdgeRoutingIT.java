@@ -45,13 +45,21 @@ class EdgeRoutingIT {
 
     @BeforeAll
     static void start() {
-        orders = new StandInService((request, response) ->
-                request.method().equals("POST") && request.uri().equals("/orders")
-                        ? StandInService.json(
-                                response.status(202).header("Location", "/orders/" + ORDER_ID),
-                                202,
-                                "{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"PENDING\"}")
-                        : StandInService.problem(response, 404, "{\"status\":404}"));
+        orders = new StandInService((request, response) -> {
+            if (request.method().equals("POST") && request.uri().equals("/orders")) {
+                return StandInService.json(
+                        response.status(202).header("Location", "/orders/" + ORDER_ID),
+                        202,
+                        "{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"PENDING\"}");
+            }
+            if (request.method().equals("POST") && request.uri().equals("/orders/" + ORDER_ID + "/cancellation")) {
+                return StandInService.json(
+                        response.header("Location", "/orders/" + ORDER_ID),
+                        202,
+                        "{\"orderId\":\"" + ORDER_ID + "\",\"status\":\"CANCELLING\"}");
+            }
+            return StandInService.problem(response, 404, "{\"status\":404}");
+        });
         inventory = new StandInService(EdgeRoutingIT::inventory);
         payment = new StandInService(EdgeRoutingIT::payment);
         var properties = infra.serviceProperties("gateway");
@@ -93,6 +101,24 @@ class EdgeRoutingIT {
             return StandInService.json(response.header("Location", "/customers/c-2"), 201, request.body());
         }
         return StandInService.json(response, 200, "{\"seen\":\"" + request.method() + " " + request.uri() + "\"}");
+    }
+
+    @Test
+    void aCancellationWithoutBodyGoesToOrderServiceAndItsLocationIsPublic() {
+        gateway.post()
+                .uri("/api/orders/{id}/cancellation", ORDER_ID)
+                .header("Idempotency-Key", "cancel-1")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals("Location", "/api/orders/" + ORDER_ID)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLING");
+        assertThat(orders.received("POST", "/orders/" + ORDER_ID + "/cancellation"))
+                .anySatisfy(received ->
+                        assertThat(received.header("Idempotency-Key")).isEqualTo("cancel-1"));
     }
 
     @Test
@@ -236,7 +262,7 @@ class EdgeRoutingIT {
     }
 
     @Test
-    void nothingButPlacingAnOrderIsRoutedToOrderService() {
+    void nothingButPlacingAndCancellingAnOrderIsRoutedToOrderService() {
         // The view answers reads itself; of an order it has not seen, it only asks order-service.
         String unknown = "0b0c0d0e-0000-4000-8000-000000000000";
         gateway.get()
@@ -269,7 +295,7 @@ class EdgeRoutingIT {
                 .isNotFound();
         assertThat(orders.received())
                 .allSatisfy(received -> assertThat(received.method() + " " + received.uri())
-                        .isIn("POST /orders", "GET /orders/" + unknown));
+                        .isIn("POST /orders", "POST /orders/" + ORDER_ID + "/cancellation", "GET /orders/" + unknown));
     }
 
     @Test

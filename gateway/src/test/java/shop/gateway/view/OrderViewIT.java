@@ -163,7 +163,7 @@ class OrderViewIT {
         SagaEvent placed = sagaEvent("OrderPlaced", orderId, null);
         SagaEvent reserved = sagaEvent("InventoryReserved", orderId, null);
         SagaEvent declined = sagaEvent("PaymentDeclined", orderId, "PAYMENT_DECLINED");
-        SagaEvent cancelled = sagaEvent("OrderCancelled", orderId, "SOME_LATER_REASON");
+        SagaEvent cancelled = sagaEvent("OrderCancelled", orderId, "CUSTOMER_CANCELLED");
 
         // One batch: two orders, a duplicate inside it, and an order the view has not seen.
         StepVerifier.create(transaction.transactional(projection.projectAll(
@@ -173,14 +173,14 @@ class OrderViewIT {
         assertThat(row(otherOrderId)).isEqualTo("PENDING|customer-ada||2");
         assertThat(timelineLength(orderId)).isEqualTo(2);
 
-        // The next batch repeats one event already applied and brings two of the same order, whose
-        // first failure reason must win.
+        // The next batch repeats one event already applied and brings two of the same order: the
+        // first failure reason shows until OrderCancelled gives the one order-service decided.
         StepVerifier.create(transaction.transactional(projection.projectAll(List.of(reserved, declined, cancelled))))
                 .verifyComplete();
         assertThat(row(orderId)).isEqualTo("CANCELLED|customer-ada|59.97|5");
         assertThat(infra.database("gateway")
                         .count(
-                                "SELECT count(*) FROM order_view WHERE failure_reason = 'PAYMENT_DECLINED' AND order_id = '"
+                                "SELECT count(*) FROM order_view WHERE failure_reason = 'CUSTOMER_CANCELLED' AND order_id = '"
                                         + orderId + "'"))
                 .isEqualTo(1);
         assertThat(timelineLength(orderId)).isEqualTo(4);
@@ -208,7 +208,7 @@ class OrderViewIT {
                 .assertNext(event -> assertStatus(event, orderId, "CANCELLING", "PAYMENT_DECLINED"))
                 .then(() -> {
                     publish(event("InventoryReleased", orderId));
-                    publish(event("OrderCancelled", orderId));
+                    publish(eventWithReason("OrderCancelled", orderId, "PAYMENT_DECLINED"));
                 })
                 .assertNext(event -> assertStatus(event, orderId, "CANCELLED", "PAYMENT_DECLINED"))
                 .expectComplete()
@@ -350,6 +350,13 @@ class OrderViewIT {
         body.put("eventId", UUID.randomUUID().toString());
         body.put("orderId", orderId.toString());
         body.put("occurredAt", EventCodec.formatTime(Instant.now()));
+        return json.writeValueAsString(body);
+    }
+
+    /** The example of {@code type} for the order, with this failure reason (as its producer decided it). */
+    private static String eventWithReason(String type, UUID orderId, String failureReason) {
+        var body = (ObjectNode) json.readTree(event(type, orderId));
+        body.put("failureReason", failureReason);
         return json.writeValueAsString(body);
     }
 

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * What the gateway shows of one order, folded from the saga's events in any order: the status
- * only moves forward, the first failure reason is kept, priced lines replace unpriced ones.
+ * only moves forward, the first failure reason is kept until OrderCancelled gives the one the
+ * order was cancelled for (order-service decides it when two compensations meet, such as a
+ * customer's cancellation and a declined payment), priced lines replace unpriced ones.
  */
 public record OrderView(
         UUID orderId,
@@ -29,7 +31,8 @@ public record OrderView(
     public OrderView apply(SagaEvent event, Instant now) {
         String customer = customerId != null ? customerId : event.customerId();
         PublicStatus newStatus = status.atLeast(PublicStatus.reachedBy(event.type()));
-        String reason = failureReason != null ? failureReason : event.failureReason();
+        boolean decided = event.type().equals("OrderCancelled") && event.failureReason() != null;
+        String reason = decided || failureReason == null ? event.failureReason() : failureReason;
         boolean priced = event.type().equals("InventoryReserved");
         BigDecimal newTotal = priced && event.total() != null ? event.total() : total;
         List<SagaEvent.Line> lines =

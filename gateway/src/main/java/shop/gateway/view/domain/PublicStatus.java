@@ -26,8 +26,14 @@ public enum PublicStatus {
         return switch (eventType) {
             case "InventoryReserved" -> RESERVED;
             case "PaymentCompleted", "ShipmentScheduled" -> PAID;
-            case "InventoryRejected", "PaymentDeclined", "ShipmentFailed", "PaymentRefunded", "InventoryReleased" ->
-                CANCELLING;
+            case "InventoryRejected",
+                    "PaymentDeclined",
+                    "ShipmentFailed",
+                    "PaymentRefunded",
+                    "InventoryReleased",
+                    "OrderCancellationRequested",
+                    "ShipmentCancelled",
+                    "PaymentCancelled" -> CANCELLING;
             case "OrderConfirmed" -> CONFIRMED;
             case "OrderCancelled" -> CANCELLED;
             default -> PENDING;

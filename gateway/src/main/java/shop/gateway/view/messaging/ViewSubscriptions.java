@@ -28,14 +28,17 @@ class ViewSubscriptions {
             "OrderPlaced",
             "OrderConfirmed",
             "OrderCancelled",
+            "OrderCancellationRequested",
             "InventoryReserved",
             "InventoryRejected",
             "InventoryReleased",
             "PaymentCompleted",
             "PaymentDeclined",
             "PaymentRefunded",
+            "PaymentCancelled",
             "ShipmentScheduled",
-            "ShipmentFailed");
+            "ShipmentFailed",
+            "ShipmentCancelled");
 
     /** Every service publishes to an exchange of its own, so where an event came from says who sent it. */
     @Bean

@@ -34,16 +34,46 @@ class OrderViewTests {
     }
 
     @Test
-    void aCompensationShowsCancellingThenCancelledWithTheFirstCause() {
+    void aCompensationShowsCancellingWithTheFirstCauseThenCancelled() {
         OrderView view = OrderView.accepted(ORDER, NOW)
                 .apply(event("InventoryReserved", null), NOW)
                 .apply(event("PaymentDeclined", "PAYMENT_DECLINED"), NOW);
         assertThat(view.status()).isEqualTo(PublicStatus.CANCELLING);
         assertThat(view.failureReason()).isEqualTo("PAYMENT_DECLINED");
 
-        view = view.apply(event("InventoryReleased", "OTHER"), NOW).apply(event("OrderCancelled", "OTHER"), NOW);
+        view = view.apply(event("InventoryReleased", "OTHER"), NOW);
+        assertThat(view.failureReason()).isEqualTo("PAYMENT_DECLINED");
+        view = view.apply(event("OrderCancelled", "PAYMENT_DECLINED"), NOW);
         assertThat(view.status()).isEqualTo(PublicStatus.CANCELLED);
         assertThat(view.failureReason()).isEqualTo("PAYMENT_DECLINED");
+    }
+
+    @Test
+    void aCancellationShowsCancellingAndTheCauseOrderServiceCancelledForWins() {
+        // the declined payment's events reach the view before the customer's cancellation, which
+        // order-service recorded first and so cancels the order for
+        OrderView view = OrderView.accepted(ORDER, NOW)
+                .apply(event("PaymentDeclined", "PAYMENT_DECLINED"), NOW)
+                .apply(event("OrderCancellationRequested", "CUSTOMER_CANCELLED"), NOW)
+                .apply(event("ShipmentCancelled", "CUSTOMER_CANCELLED"), NOW)
+                .apply(event("PaymentCancelled", "CUSTOMER_CANCELLED"), NOW);
+        assertThat(view.status()).isEqualTo(PublicStatus.CANCELLING);
+        assertThat(view.failureReason()).isEqualTo("PAYMENT_DECLINED");
+
+        view = view.apply(event("OrderCancelled", "CUSTOMER_CANCELLED"), NOW)
+                .apply(event("InventoryReleased", "PAYMENT_DECLINED"), NOW);
+        assertThat(view.status()).isEqualTo(PublicStatus.CANCELLED);
+        assertThat(view.failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+    }
+
+    @Test
+    void aShipmentScheduledWhileCancellingNeverShowsTheOrderAsPaid() {
+        OrderView view = OrderView.accepted(ORDER, NOW)
+                .apply(event("OrderCancellationRequested", "TIMED_OUT"), NOW)
+                .apply(event("ShipmentScheduled", null), NOW);
+
+        assertThat(view.status()).isEqualTo(PublicStatus.CANCELLING);
+        assertThat(view.failureReason()).isEqualTo("TIMED_OUT");
     }
 
     @Test
