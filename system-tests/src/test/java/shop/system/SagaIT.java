@@ -18,11 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import shop.loadtest.mix.Category;
 import shop.loadtest.plan.CustomerSpec;
 import shop.loadtest.plan.Line;
 import shop.loadtest.plan.PlannedOrder;
 import shop.loadtest.plan.ProductSpec;
+import shop.loadtest.shop.Answer;
 import shop.loadtest.shop.OrderView;
 import shop.loadtest.shop.ProductView;
 import shop.loadtest.shop.ShopClient;
@@ -239,6 +243,86 @@ class SagaIT {
 
     private static PlannedOrder order(String customer, List<Line> lines, String country, UUID key) {
         return new PlannedOrder(0, Category.HAPPY, customer, lines, country, key);
+    }
+
+    @Test
+    void aCustomersCancellationUnwindsBackAlongTheChainAndGivesEverythingBack() {
+        String sku = sku("cancelled");
+        String customer = customer("changed-mind");
+        createProduct(sku, "15.00", 4);
+        createCustomer(customer, "100.00");
+
+        UUID orderId = place(customer, List.of(line(sku, 2)), "GB");
+        var answer = shop.cancel(orderId, UUID.randomUUID()).block();
+
+        assertThat(answer.status()).isIn(202, 409);
+        OrderView order = awaitFinal(orderId);
+        if (answer.status() == 409) {
+            assertThat(order.status()).isEqualTo("CONFIRMED");
+            return;
+        }
+        assertThat(order.status()).isEqualTo("CANCELLED");
+        assertThat(order.failureReason()).isEqualTo("CUSTOMER_CANCELLED");
+        await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertStock(sku, 4, 0));
+        assertThat(balance(customer)).isEqualByComparingTo("100.00");
+        await().atMost(SAGA_TIMEOUT).until(() -> eventTypes(orderId).contains("OrderCancelled"));
+        JsonNode requested = event(orderId, "OrderCancellationRequested");
+        JsonNode shipment = event(orderId, "ShipmentCancelled");
+        assertThat(shipment.get("causationId").stringValue())
+                .isEqualTo(requested.get("eventId").stringValue());
+        JsonNode released = eventsOf(orderId).stream()
+                .filter(event -> event.get("type").stringValue().equals("InventoryReleased")
+                        && "CUSTOMER_CANCELLED"
+                                .equals(event.get("failureReason").stringValue()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(event(orderId, "OrderCancelled").get("failureReason").stringValue())
+                .isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(released.get("causationId").stringValue()).isNotNull();
+    }
+
+    /**
+     * Cancellations sent at moments spread over the whole saga meet each of its steps under way
+     * somewhere: each order still ends in exactly one outcome, CONFIRMED (the cancellation was
+     * refused) or CANCELLED with everything given back, and no unit or cent is created or lost.
+     */
+    @Test
+    void cancellationsRacingEveryStepEndInOneOutcomeAndConserveStockAndMoney() {
+        String sku = sku("race-cancel");
+        String customer = customer("hesitant");
+        int orders = 60;
+        createProduct(sku, "3.00", orders);
+        createCustomer(customer, "1000.00");
+
+        List<UUID> orderIds = new ArrayList<>();
+        List<Integer> answers = Flux.range(0, orders)
+                .flatMap(i -> Mono.fromCallable(() -> place(customer, List.of(line(sku, 1)), "GB"))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .doOnNext(orderId -> {
+                            synchronized (orderIds) {
+                                orderIds.add(orderId);
+                            }
+                        })
+                        .delayElement(Duration.ofMillis(i * 50L))
+                        .flatMap(orderId -> shop.cancel(orderId, UUID.randomUUID()))
+                        .map(Answer::status))
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        List<OrderView> finals = orderIds.stream().map(this::awaitFinal).toList();
+        long confirmed = finals.stream()
+                .filter(order -> order.status().equals("CONFIRMED"))
+                .count();
+        assertThat(finals)
+                .allSatisfy(order -> assertThat(order.status()).isIn("CONFIRMED", "CANCELLED"))
+                .filteredOn(order -> order.status().equals("CANCELLED"))
+                .allSatisfy(order -> assertThat(order.failureReason()).isEqualTo("CUSTOMER_CANCELLED"));
+        assertThat(answers).containsOnly(202, 409);
+        assertThat(answers.stream().filter(status -> status == 409)).hasSize((int) confirmed);
+        assertThat(confirmed).as("orders confirmed before their cancellation").isBetween(1L, orders - 1L);
+        await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertStock(sku, orders - (int) confirmed, 0));
+        assertThat(balance(customer))
+                .isEqualByComparingTo(new BigDecimal("1000.00").subtract(new BigDecimal(3 * confirmed)));
     }
 
     private static UUID place(String customer, List<Line> lines, String country) {

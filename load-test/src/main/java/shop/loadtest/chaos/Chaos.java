@@ -56,7 +56,7 @@ public final class Chaos {
         // the live progress line only on a terminal: in a log it would be a line a second
         PrintStream progress = terminal ? out : new PrintStream(OutputStream.nullOutputStream());
         try (ShopClient shop =
-                ShopClient.connect(options.gateway(), Round.loadOptions(options).maxConnections())) {
+                ShopClient.connect(options.gateway(), options.loadOptions().maxConnections())) {
             Round round = new Round(options, shop, broker, timer, progress, terminal);
             out.print(ChaosTable.header());
             // the one place that waits: a command line has nothing else to do meanwhile

@@ -16,10 +16,15 @@ final class Faults {
             "restart-postgres",
             "duplicates",
             "poison",
-            "slow-inventory-service");
+            "slow-inventory-service",
+            "cancellations");
 
-    /** A few faults that cover the three kinds of harm (a crash, an outage, bad messages) in a minute or two. */
-    static final List<String> SHORT = List.of("kill-payment-service", "restart-rabbitmq", "duplicates", "poison");
+    /**
+     * A few faults that cover the kinds of harm (a crash, an outage, bad messages, customers
+     * changing their minds) in a few minutes.
+     */
+    static final List<String> SHORT =
+            List.of("kill-payment-service", "restart-rabbitmq", "duplicates", "poison", "cancellations");
 
     /** ARCHITECTURE §4: one topic exchange per producing service. */
     private static final List<String> EXCHANGES =
@@ -44,6 +49,7 @@ final class Faults {
             case "restart-postgres" -> new RestartDatabase(host, DOWN_FOR);
             case "duplicates" -> new DuplicateDelivery(broker, EXCHANGES, COPY_FOR, MAX_COPIES);
             case "poison" -> new Poison(broker, EXCHANGES);
+            case "cancellations" -> new CustomerCancellations();
             default -> throw new IllegalArgumentException("unknown fault " + name);
         };
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Flux;
@@ -13,9 +14,6 @@ import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 import shop.loadtest.check.Audit;
 import shop.loadtest.check.Verdict;
-import shop.loadtest.cli.Load;
-import shop.loadtest.cli.Options;
-import shop.loadtest.mix.Mix;
 import shop.loadtest.placing.Persistent;
 import shop.loadtest.placing.RetryPolicy;
 import shop.loadtest.plan.Plan;
@@ -45,6 +43,7 @@ final class Round {
     private final Scheduler timer;
     private final PrintStream progress;
     private final boolean terminal;
+    private final Duration sagaDeadline = FaultWindow.sagaDeadline(System.getenv("SHOP_SAGA_DEADLINE"));
 
     Round(
             ChaosOptions options,
@@ -61,30 +60,20 @@ final class Round {
         this.terminal = terminal;
     }
 
-    /** The load generator's settings for one round: the open model, so that a fault cannot slow the offered load. */
-    static Options loadOptions(ChaosOptions options) {
-        return new Options(
-                options.ordersPerRound(),
-                0,
-                new Load.Open(options.rate()),
-                Mix.DEFAULT,
-                options.stuckAfter(),
-                Optional.empty(),
-                options.gateway());
-    }
-
     Mono<RoundResult> run(Fault fault, String roundId) {
-        Plan plan = Plan.of(roundId, Mix.DEFAULT, options.ordersPerRound());
+        Plan plan = Plan.of(roundId, fault.mix(), options.ordersPerRound());
         Measurements measurements = new Measurements();
         AtomicInteger inFlightAtFault = new AtomicInteger();
-        LoadRun load = new LoadRun(loadOptions(options), shop, timer, Ticker.system(), progress, terminal);
+        Ticker ticker = Ticker.system();
+        FaultWindow window = new FaultWindow(ticker);
+        LoadRun load = new LoadRun(options.loadOptions(), shop, timer, ticker, progress, terminal);
         return broker.deadLetters()
                 .flatMap(deadLettersBefore -> new Setup(shop, new Persistent(RetryPolicy.standard(), timer))
                         .create(plan)
                         .then(Mono.defer(() -> {
                             Mono<Injection> injection = Mono.delay(options.faultAfter(), timer)
                                     .doOnNext(tick -> inFlightAtFault.set(measurements.inFlight()))
-                                    .then(fault.inject())
+                                    .then(window.around(fault.inject()))
                                     .map(Injection::done)
                                     .onErrorResume(error -> Mono.just(Injection.failed(error)))
                                     .cache();
@@ -94,12 +83,24 @@ final class Round {
                                         deadLettersBefore,
                                         ran.getT2().injected().expectedDeadLetters())
                                 .flatMap(deadLetters -> check(
-                                        fault, plan, ran.getT1(), ran.getT2(), inFlightAtFault.get(), deadLetters))));
+                                        fault,
+                                        plan,
+                                        ran.getT1(),
+                                        ran.getT2(),
+                                        inFlightAtFault.get(),
+                                        deadLetters,
+                                        window.mayTimeOut(ran.getT1().outcomes(), sagaDeadline)))));
     }
 
     private Mono<RoundResult> check(
-            Fault fault, Plan plan, RunResult result, Injection injection, int inFlightAtFault, long deadLetters) {
-        Mono<Verdict> verdict = new Audit(shop, timer).of(plan, result);
+            Fault fault,
+            Plan plan,
+            RunResult result,
+            Injection injection,
+            int inFlightAtFault,
+            long deadLetters,
+            Set<Integer> mayTimeOut) {
+        Mono<Verdict> verdict = new Audit(shop, timer).of(plan, result, mayTimeOut);
         Mono<List<Read>> reads = Flux.fromIterable(result.outcomes())
                 .filter(OrderOutcome::accepted)
                 .flatMap(this::read, READERS)
@@ -184,16 +185,4 @@ final class Round {
     }
 
     private record Read(OrderOutcome outcome, Optional<OrderView> view) {}
-
-    /** How the fault went: what it injected, or why it failed. */
-    private record Injection(Fault.Injected injected, String error) {
-
-        static Injection done(Fault.Injected injected) {
-            return new Injection(injected, null);
-        }
-
-        static Injection failed(Throwable error) {
-            return new Injection(Fault.Injected.NOTHING, error.getClass().getSimpleName() + ": " + error.getMessage());
-        }
-    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,7 +36,13 @@ public final class Audit {
         this.timer = timer;
     }
 
+    /** The end state of a run in which no order may time out. */
     public Mono<Verdict> of(Plan plan, RunResult result) {
+        return of(plan, result, Set.of());
+    }
+
+    /** @param mayTimeOut the planned orders (by index) that may also end CANCELLED/TIMED_OUT */
+    public Mono<Verdict> of(Plan plan, RunResult result, Set<Integer> mayTimeOut) {
         boolean allFinal = result.outcomes().stream().allMatch(OrderOutcome::isFinal);
         return Flux.fromIterable(result.outcomes())
                 .flatMapSequential(this::audited, READERS)
@@ -43,7 +50,7 @@ public final class Audit {
                 .flatMap(orders -> Flux.interval(Duration.ZERO, SETTLE_EVERY, timer)
                         .onBackpressureDrop()
                         .take(allFinal ? SETTLE_CHECKS : 1)
-                        .concatMap(tick -> check(plan, orders), 1)
+                        .concatMap(tick -> check(plan, orders, mayTimeOut), 1)
                         .takeUntil(Verdict::allHold)
                         .last());
     }
@@ -56,11 +63,11 @@ public final class Audit {
                 .map(view -> new Audited(outcome.planned(), view));
     }
 
-    private Mono<Verdict> check(Plan plan, List<Audited> orders) {
+    private Mono<Verdict> check(Plan plan, List<Audited> orders, Set<Integer> mayTimeOut) {
         Mono<Map<String, ProductView>> products = read(plan.products(), ProductSpec::sku, shop::product);
         Mono<Map<String, CustomerView>> customers = read(plan.customers(), CustomerSpec::customerId, shop::customer);
         return Mono.zip(products, customers)
-                .map(state -> InvariantCheck.check(plan, orders, state.getT1(), state.getT2()));
+                .map(state -> InvariantCheck.check(plan, orders, state.getT1(), state.getT2(), mayTimeOut));
     }
 
     /** What could be read; an unreadable one is missing from the map, and the check says so. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import shop.loadtest.mix.Category;
 import shop.loadtest.plan.CustomerSpec;
 import shop.loadtest.plan.Line;
@@ -26,12 +27,20 @@ public final class InvariantCheck {
 
     private InvariantCheck() {}
 
+    /**
+     * @param mayTimeOut the indexes of the planned orders that may also end CANCELLED/TIMED_OUT:
+     *     those a fault longer than the saga's deadline caught in flight
+     */
     public static Verdict check(
-            Plan plan, List<Audited> orders, Map<String, ProductView> products, Map<String, CustomerView> customers) {
+            Plan plan,
+            List<Audited> orders,
+            Map<String, ProductView> products,
+            Map<String, CustomerView> customers,
+            Set<Integer> mayTimeOut) {
         var check = new InvariantCheck();
         boolean stock = check.stockConserved(plan, orders, products);
         boolean money = check.moneyConserved(plan, orders, customers);
-        boolean outcomes = check.expectedOutcomes(plan, orders);
+        boolean outcomes = check.expectedOutcomes(plan, orders, mayTimeOut);
         return new Verdict(stock, money, outcomes, List.copyOf(check.problems));
     }
 
@@ -83,9 +92,10 @@ public final class InvariantCheck {
     /**
      * happy → CONFIRMED, declined → CANCELLED/PAYMENT_DECLINED, unshippable →
      * CANCELLED/SHIPPING_UNAVAILABLE; out-of-stock orders race for the scarce stock, so exactly
-     * min(stock, racers) of them are CONFIRMED and the rest CANCELLED/OUT_OF_STOCK.
+     * min(stock, racers) of them are CONFIRMED and the rest CANCELLED/OUT_OF_STOCK; an order its
+     * customer cancelled is CANCELLED/CUSTOMER_CANCELLED, or CONFIRMED if the saga ended first.
      */
-    private boolean expectedOutcomes(Plan plan, List<Audited> orders) {
+    private boolean expectedOutcomes(Plan plan, List<Audited> orders, Set<Integer> mayTimeOut) {
         boolean holds = true;
         int racers = 0;
         int winners = 0;
@@ -100,8 +110,13 @@ public final class InvariantCheck {
                 case DECLINED -> outcome.equals("CANCELLED/PAYMENT_DECLINED");
                 case UNSHIPPABLE -> outcome.equals("CANCELLED/SHIPPING_UNAVAILABLE");
                 case OUT_OF_STOCK -> outcome.equals("CONFIRMED") || outcome.equals("CANCELLED/OUT_OF_STOCK");
+                case CANCELLED_BY_CUSTOMER ->
+                    outcome.equals("CONFIRMED") || outcome.equals("CANCELLED/CUSTOMER_CANCELLED");
             };
-            if (category == Category.OUT_OF_STOCK) {
+            if (!expected && mayTimeOut.contains(order.planned().index())) {
+                expected = outcome.equals("CANCELLED/TIMED_OUT");
+            }
+            if (category == Category.OUT_OF_STOCK && !outcome.equals("CANCELLED/TIMED_OUT")) {
                 racers++;
                 winners += outcome.equals("CONFIRMED") ? 1 : 0;
             }

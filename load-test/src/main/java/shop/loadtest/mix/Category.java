@@ -7,7 +7,9 @@ public enum Category {
     HAPPY("happy"),
     OUT_OF_STOCK("out-of-stock"),
     DECLINED("declined"),
-    UNSHIPPABLE("unshippable");
+    UNSHIPPABLE("unshippable"),
+    /** A happy order whose customer cancels it at a random moment after placing it. */
+    CANCELLED_BY_CUSTOMER("cancelled-by-customer");
 
     private final String label;
 
@@ -23,7 +25,7 @@ public enum Category {
         return Arrays.stream(values())
                 .filter(category -> category.label.equals(label))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown mix category '" + label + "' (known: happy, out-of-stock, declined, unshippable)"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown mix category '" + label
+                        + "' (known: happy, out-of-stock, declined, unshippable," + " cancelled-by-customer)"));
     }
 }

@@ -70,12 +70,12 @@ public record Mix(Map<Category, Integer> percentages) {
         return slots.stream().map(Slot::category).toList();
     }
 
-    /** How many of {@code orders} orders fall in each category. */
+    /** How many of {@code orders} orders fall in each category the mix names. */
     public Map<Category, Integer> counts(int orders) {
         Map<Category, Integer> counts = new EnumMap<>(Category.class);
         List<Category> byRemainder = new ArrayList<>();
         int assigned = 0;
-        for (Category category : Category.values()) {
+        for (Category category : percentages.keySet()) {
             long share = (long) orders * percent(category);
             counts.put(category, (int) (share / 100));
             assigned += (int) (share / 100);

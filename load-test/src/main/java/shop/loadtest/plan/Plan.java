@@ -37,7 +37,7 @@ public record Plan(
             int stock = (int) Math.min(MAX_STOCK, 3L * orders + 10);
             plentiful.add(new ProductSpec(prefix + "p" + i, "Load test product " + i, PRICES[i], stock));
         }
-        int racers = mix.counts(orders).get(Category.OUT_OF_STOCK);
+        int racers = mix.counts(orders).getOrDefault(Category.OUT_OF_STOCK, 0);
         // far fewer units than racers, so that most of them lose the race
         ProductSpec scarce = new ProductSpec(
                 prefix + "scarce", "Load test scarce product", new BigDecimal("5.00"), Math.max(1, racers / 4));
@@ -61,6 +61,7 @@ public record Plan(
                 case OUT_OF_STOCK -> order(i, category, richOne, new Line(scarce.sku(), 1), "GB");
                 case DECLINED -> order(i, category, poor.get(i % poor.size()).customerId(), new Line(product, 1), "GB");
                 case UNSHIPPABLE -> order(i, category, richOne, new Line(product, 1), "AQ");
+                case CANCELLED_BY_CUSTOMER -> order(i, category, richOne, new Line(product, 1 + i % 3), "GB");
             };
             planned.add(order);
         }

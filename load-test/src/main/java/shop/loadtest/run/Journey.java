@@ -2,9 +2,11 @@ package shop.loadtest.run;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import shop.loadtest.following.OrderFollower;
+import shop.loadtest.mix.Category;
 import shop.loadtest.placing.NoDefiniteAnswer;
 import shop.loadtest.placing.Persistent;
 import shop.loadtest.plan.PlannedOrder;
@@ -12,6 +14,9 @@ import shop.loadtest.shop.ShopClient;
 
 /** One order's way through a run: placed until the answer is definite, then followed to its final status. */
 final class Journey {
+
+    /** Most sagas end within this under load, so a cancellation meets every step of some. */
+    static final Duration CANCEL_WITHIN = Duration.ofSeconds(2);
 
     private final ShopClient shop;
     private final Persistent persistent;
@@ -46,7 +51,14 @@ final class Journey {
     Mono<OrderOutcome> run(PlannedOrder order, long intendedStart) {
         return place(order, intendedStart)
                 .doOnNext(placed -> placingSettled.run())
-                .flatMap(placed -> placed.accepted() ? follow(placed) : Mono.just(placed));
+                .flatMap(placed -> {
+                    if (!placed.accepted()) {
+                        return Mono.just(placed);
+                    }
+                    return order.category() == Category.CANCELLED_BY_CUSTOMER
+                            ? followAndCancel(placed)
+                            : follow(placed);
+                });
     }
 
     private Mono<OrderOutcome> place(PlannedOrder order, long intendedStart) {
@@ -77,6 +89,22 @@ final class Journey {
     private OrderOutcome failed(PlannedOrder order, long intendedStart, String error) {
         measurements.noteFailed();
         return OrderOutcome.failed(order, intendedStart, error);
+    }
+
+    /**
+     * Follows the order while its customer cancels it at a random moment within
+     * {@link #CANCEL_WITHIN} of the acceptance, repeating the request (it is safe to) until the
+     * answer is definite: 202, or 409 if the saga confirmed the order first.
+     */
+    private Mono<OrderOutcome> followAndCancel(OrderOutcome placed) {
+        UUID orderId = placed.orderId().orElseThrow();
+        UUID key = UUID.randomUUID();
+        Duration after = Duration.ofMillis(ThreadLocalRandom.current().nextLong(CANCEL_WITHIN.toMillis()));
+        Mono<Boolean> cancelled = Mono.delay(after)
+                .then(persistent.post(() -> shop.cancel(orderId, key), giveUpAfter))
+                .map(answer -> answer.status() == 202)
+                .onErrorReturn(false);
+        return Mono.zip(follow(placed), cancelled, (outcome, accepted) -> outcome);
     }
 
     private Mono<OrderOutcome> follow(OrderOutcome placed) {

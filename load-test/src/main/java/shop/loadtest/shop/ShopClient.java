@@ -123,6 +123,18 @@ public final class ShopClient implements AutoCloseable {
                 .timeout(REQUEST_TIMEOUT);
     }
 
+    /**
+     * Asks to cancel the order: 202 while it is not final (and for a repeat), 409 once confirmed.
+     * Asking again is safe, so the caller may repeat it after a 5xx or a timeout.
+     */
+    public Mono<Answer> cancel(UUID orderId, UUID idempotencyKey) {
+        return web.post()
+                .uri("/api/orders/{id}/cancellation", orderId)
+                .header("Idempotency-Key", idempotencyKey.toString())
+                .exchangeToMono(ShopClient::answer)
+                .timeout(REQUEST_TIMEOUT);
+    }
+
     /** The order's status events, the current one first; the stream ends after a final one. */
     public Flux<StatusEvent> stream(UUID orderId) {
         return web.get()
