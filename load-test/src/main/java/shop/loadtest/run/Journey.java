@@ -15,8 +15,8 @@ import shop.loadtest.shop.ShopClient;
 /** One order's way through a run: placed until the answer is definite, then followed to its final status. */
 final class Journey {
 
-    /** Most sagas end within this under load, so a cancellation meets every step of some. */
-    static final Duration CANCEL_WITHIN = Duration.ofSeconds(2);
+    /** About how long a saga takes under load, so that cancellations meet every step of some and come too late for others. */
+    static final Duration CANCEL_WITHIN = Duration.ofMillis(500);
 
     private final ShopClient shop;
     private final Persistent persistent;
