@@ -91,29 +91,35 @@ public final class ServiceProcess implements AutoCloseable {
      * healthy within {@code timeout}. The gateway comes first in the answer.
      */
     public static List<ServiceProcess> startShop(TestInfrastructure infra, Duration timeout) {
+        return startShop(infra, timeout, Map.of());
+    }
+
+    /** The whole shop, each service with {@code environment} added (settings they share, such as the saga's deadline). */
+    public static List<ServiceProcess> startShop(
+            TestInfrastructure infra, Duration timeout, Map<String, String> environment) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String module : List.of("order-service", "inventory-service", "payment-service", "shipping-service")) {
-                started.add(start(infra, module, module.replace("-service", ""), Map.of()));
+                started.add(start(infra, module, module.replace("-service", ""), environment));
             }
             started.forEach(service -> service.awaitHealthy(timeout));
-            started.add(
-                    0,
-                    start(
-                            infra,
-                            "gateway",
-                            "gateway",
-                            Map.of(
-                                    "SHOP_GATEWAY_ADDRESS", "127.0.0.1",
-                                    "SHOP_ORDER_URL", started.get(0).baseUrl(),
-                                    "SHOP_INVENTORY_URL", started.get(1).baseUrl(),
-                                    "SHOP_PAYMENT_URL", started.get(2).baseUrl())));
+            started.add(0, start(infra, "gateway", "gateway", gatewayEnvironment(started, environment)));
             started.get(0).awaitHealthy(timeout);
             return started;
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    private static Map<String, String> gatewayEnvironment(
+            List<ServiceProcess> services, Map<String, String> environment) {
+        Map<String, String> gateway = new java.util.HashMap<>(environment);
+        gateway.put("SHOP_GATEWAY_ADDRESS", "127.0.0.1");
+        gateway.put("SHOP_ORDER_URL", services.get(0).baseUrl());
+        gateway.put("SHOP_INVENTORY_URL", services.get(1).baseUrl());
+        gateway.put("SHOP_PAYMENT_URL", services.get(2).baseUrl());
+        return gateway;
     }
 
     public String baseUrl() {
