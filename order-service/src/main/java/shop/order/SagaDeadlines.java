@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.platform.BackgroundWork;
+import shop.platform.database.WholeTransactions;
 
 /**
  * Cancels the orders whose saga is past its deadline, as TIMED_OUT, through the same transition
@@ -24,19 +25,19 @@ class SagaDeadlines extends BackgroundWork {
 
     private final Orders orders;
     private final OrderProgress progress;
-    private final TransactionalOperator transaction;
+    private final WholeTransactions transactions;
     private final SagaDeadlineProperties properties;
     private final AtomicLong overdue = new AtomicLong();
 
     SagaDeadlines(
             Orders orders,
             OrderProgress progress,
-            TransactionalOperator transaction,
+            WholeTransactions transactions,
             SagaDeadlineProperties properties,
             MeterRegistry meters) {
         this.orders = orders;
         this.progress = progress;
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.properties = properties;
         Gauge.builder("shop.saga.overdue", overdue, AtomicLong::get)
                 .description("orders not final past their saga's deadline")
@@ -50,9 +51,16 @@ class SagaDeadlines extends BackgroundWork {
                 .reduce(0L, Long::sum);
     }
 
+    /**
+     * One batch in one transaction that runs to its end even if the service stops meanwhile
+     * ({@link WholeTransactions}): an order's CANCELLING and its OrderCancellationRequested commit
+     * together or not at all. The claimed rows are read whole before they are updated.
+     */
     private Mono<Long> timeOutBatch() {
-        return transaction.transactional(orders.claimOverdue(BATCH)
-                .concatMap(order -> progress.timeOut(order))
+        return transactions.run(orders.claimOverdue(BATCH)
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(order -> progress.timeOut(order).thenReturn(order))
                 .count());
     }
 

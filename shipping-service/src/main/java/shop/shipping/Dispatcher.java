@@ -55,6 +55,10 @@ public class Dispatcher {
      * stored first meanwhile, the tombstone is not, and the shipment that won is cancelled instead.
      */
     public Mono<Void> cancel(UUID orderId, String customerId, FailureReason reason) {
+        return cancel(orderId, customerId, reason, true);
+    }
+
+    private Mono<Void> cancel(UUID orderId, String customerId, FailureReason reason, boolean mayLeaveTombstone) {
         return shipments
                 .lock(orderId)
                 .map(Optional::of)
@@ -66,12 +70,16 @@ public class Dispatcher {
                                 .update(cancelled.shipment())
                                 .then(outbox.append(ShippingMessages.of(cancelled.events())));
                     }
+                    if (!mayLeaveTombstone) {
+                        return Mono.error(new IllegalStateException(
+                                "the shipment of order " + orderId + " that kept its tombstone out is gone"));
+                    }
                     var tombstone = Shipment.cancelBeforeArranging(orderId, customerId, reason);
                     return shipments
                             .insert(tombstone.shipment())
                             .flatMap(inserted -> inserted
                                     ? outbox.append(ShippingMessages.of(tombstone.events()))
-                                    : cancel(orderId, customerId, reason));
+                                    : cancel(orderId, customerId, reason, false));
                 });
     }
 
