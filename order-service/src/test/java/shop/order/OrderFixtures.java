@@ -1,14 +1,17 @@
 package shop.order;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
 import shop.order.domain.Order;
 import shop.order.domain.OrderLine;
 import shop.order.domain.ShippingAddress;
+import shop.platform.testing.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Orders and requests as the contract examples have them: Ada's two lines to London. */
@@ -60,5 +63,24 @@ public final class OrderFixtures {
 
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /** Places the usual order through the running service's own placement; answers its id. */
+    public static UUID placeOrder(ConfigurableApplicationContext app) {
+        return app.getBean(OrderPlacement.class)
+                .place(new PlaceOrder(CUSTOMER, lines(), address()))
+                .block(Duration.ofSeconds(10));
+    }
+
+    /** The order's row as "status failureReason". */
+    public static String status(TestInfrastructure.Database database, UUID orderId) {
+        return database.query(connection -> {
+            try (var rows = connection
+                    .createStatement()
+                    .executeQuery("SELECT status, failure_reason FROM orders WHERE order_id = '" + orderId + "'")) {
+                rows.next();
+                return rows.getString(1) + " " + rows.getString(2);
+            }
+        });
     }
 }

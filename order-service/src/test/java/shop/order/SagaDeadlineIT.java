@@ -34,12 +34,12 @@ class SagaDeadlineIT {
         var second = start();
         var database = infra.database("order");
         var broker = new TestBroker(infra);
-        UUID orderId = placeOrder(first);
+        UUID orderId = OrderFixtures.placeOrder(first);
 
         JsonNode requested = TestBroker.body(broker.awaitEvent(SHIPPING_QUEUE, orderId, "OrderCancellationRequested"));
 
         assertThat(requested.get("failureReason").stringValue()).isEqualTo("TIMED_OUT");
-        assertThat(status(database, orderId)).isEqualTo("CANCELLING TIMED_OUT");
+        assertThat(OrderFixtures.status(database, orderId)).isEqualTo("CANCELLING TIMED_OUT");
         await().atMost(Duration.ofSeconds(10)).until(() -> overdue(first) == 1 && overdue(second) == 1);
         WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + first.getEnvironment().getProperty("local.server.port"))
@@ -63,7 +63,7 @@ class SagaDeadlineIT {
                 "inventory.events",
                 TestBroker.example("inventory.events", "InventoryReleased", UUID.randomUUID(), orderId));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> status(database, orderId).equals("CANCELLED TIMED_OUT"));
+                .until(() -> OrderFixtures.status(database, orderId).equals("CANCELLED TIMED_OUT"));
         await().atMost(Duration.ofSeconds(10)).until(() -> overdue(first) == 0);
         assertThat(database.count("SELECT count(*) FROM platform.outbox WHERE order_id = '" + orderId
                         + "' AND type = 'OrderCancellationRequested'"))
@@ -78,13 +78,13 @@ class SagaDeadlineIT {
         var broker = new TestBroker(infra);
         UUID orderId;
         try (var beforeTheCrash = start()) {
-            orderId = placeOrder(beforeTheCrash);
+            orderId = OrderFixtures.placeOrder(beforeTheCrash);
         }
         await().atMost(DEADLINE.plusSeconds(5))
                 .until(() -> database.count("SELECT count(*) FROM orders WHERE order_id = '" + orderId
                                 + "' AND deadline_at < now()")
                         == 1);
-        assertThat(status(database, orderId)).isEqualTo("PENDING null");
+        assertThat(OrderFixtures.status(database, orderId)).isEqualTo("PENDING null");
 
         // the restarted instance's own check would run an hour from now: this is its first pass
         try (var restarted = start(Map.of("shop.saga.check-interval", "1h"))) {
@@ -93,7 +93,7 @@ class SagaDeadlineIT {
             JsonNode requested =
                     TestBroker.body(broker.awaitEvent(SHIPPING_QUEUE, orderId, "OrderCancellationRequested"));
             assertThat(requested.get("failureReason").stringValue()).isEqualTo("TIMED_OUT");
-            assertThat(status(database, orderId)).isEqualTo("CANCELLING TIMED_OUT");
+            assertThat(OrderFixtures.status(database, orderId)).isEqualTo("CANCELLING TIMED_OUT");
         }
     }
 
@@ -109,24 +109,7 @@ class SagaDeadlineIT {
         return infra.start(OrderServiceApplication.class, properties);
     }
 
-    private static UUID placeOrder(ConfigurableApplicationContext app) {
-        return app.getBean(OrderPlacement.class)
-                .place(new PlaceOrder(OrderFixtures.CUSTOMER, OrderFixtures.lines(), OrderFixtures.address()))
-                .block(Duration.ofSeconds(10));
-    }
-
     private static double overdue(ConfigurableApplicationContext app) {
         return app.getBean(MeterRegistry.class).get("shop.saga.overdue").gauge().value();
-    }
-
-    private static String status(TestInfrastructure.Database database, UUID orderId) {
-        return database.query(connection -> {
-            try (var rows = connection
-                    .createStatement()
-                    .executeQuery("SELECT status, failure_reason FROM orders WHERE order_id = '" + orderId + "'")) {
-                rows.next();
-                return rows.getString(1) + " " + rows.getString(2);
-            }
-        });
     }
 }
