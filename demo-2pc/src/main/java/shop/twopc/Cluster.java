@@ -66,53 +66,36 @@ final class Cluster implements AutoCloseable {
         if (asPostgres) {
             run(List.of("chown", "postgres", directory.toString()), false);
         }
-        run(
-                List.of(
-                        binaries.resolve("initdb").toString(),
-                        "-D",
-                        directory.resolve("data").toString(),
-                        "-A",
-                        "trust",
-                        "-U",
-                        "postgres",
-                        "--no-sync"),
-                true);
-        run(
-                List.of(
-                        binaries.resolve("pg_ctl").toString(),
-                        "-D",
-                        directory.resolve("data").toString(),
-                        "-l",
-                        directory.resolve("server.log").toString(),
-                        "-w",
-                        "-o",
-                        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory
-                                + " -c max_prepared_transactions=20",
-                        "start"),
-                true);
+        server("initdb", "-A", "trust", "-U", "postgres", "--no-sync");
+        server(
+                "pg_ctl",
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory
+                        + " -c max_prepared_transactions=20",
+                "start");
+    }
+
+    /** Runs one of the server's programs on this cluster's data directory. */
+    private void server(String program, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                binaries.resolve(program).toString(),
+                "-D",
+                directory.resolve("data").toString()));
+        command.addAll(List.of(arguments));
+        run(command, true);
     }
 
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
     }
 
-    int port() {
-        return port;
-    }
-
     @Override
     public void close() {
         try {
-            run(
-                    List.of(
-                            binaries.resolve("pg_ctl").toString(),
-                            "-D",
-                            directory.resolve("data").toString(),
-                            "-m",
-                            "immediate",
-                            "-w",
-                            "stop"),
-                    true);
+            server("pg_ctl", "-m", "immediate", "-w", "stop");
         } finally {
             delete();
         }
