@@ -127,11 +127,11 @@ public final class LoadTest {
                                                     SystemProbe.SERVICES,
                                                     probe.get().jvms())
                                             : null;
-                            return new Audit(shop, timer)
-                                    .of(plan, result)
-                                    .map(verdict -> new Finished(
-                                            ReportBuilder.build(options, plan, result, verdict)
-                                                    .with(null, cost),
+                            return Mono.zip(new Audit(shop, timer).of(plan, result), shop.viewStaleness())
+                                    .map(checked -> new Finished(
+                                            ReportBuilder.build(options, plan, result, checked.getT1())
+                                                    .with(null, cost)
+                                                    .with(checked.getT2().orElse(null)),
                                             result.measurements()));
                         }));
     }

@@ -85,6 +85,9 @@ class LoadTestIT {
         assertThat(outcomes.at("/unshippable/CANCELLED~1SHIPPING_UNAVAILABLE").intValue())
                 .isEqualTo(3);
         assertThat(report.at("/completionLatencyMs/p50").doubleValue()).isPositive();
+        assertThat(report.at("/viewStalenessMs/p50").doubleValue()).isPositive();
+        assertThat(report.at("/viewStalenessMs/p99").doubleValue())
+                .isGreaterThanOrEqualTo(report.at("/viewStalenessMs/p50").doubleValue());
         assertThat(dir.resolve("r.html")).exists();
         assertThat(printed).contains("PASSED", "accept", "completion");
     }

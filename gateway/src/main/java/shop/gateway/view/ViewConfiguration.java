@@ -1,5 +1,6 @@
 package shop.gateway.view;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +35,7 @@ class ViewConfiguration {
     }
 
     @Bean
-    ViewProjection viewProjection(OrderViews views, ViewChanges changes) {
-        return new ViewProjection(views, changes);
+    ViewProjection viewProjection(OrderViews views, ViewChanges changes, MeterRegistry meters) {
+        return new ViewProjection(views, changes, meters);
     }
 }

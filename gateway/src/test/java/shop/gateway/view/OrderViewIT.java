@@ -3,6 +3,7 @@ package shop.gateway.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -184,6 +185,13 @@ class OrderViewIT {
                                         + orderId + "'"))
                 .isEqualTo(1);
         assertThat(timelineLength(orderId)).isEqualTo(4);
+        // each new event's staleness is timed once its batch committed: five of these were new
+        assertThat(firstContext
+                        .getBean(MeterRegistry.class)
+                        .get("shop.view.staleness")
+                        .timer()
+                        .count())
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test

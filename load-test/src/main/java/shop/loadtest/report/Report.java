@@ -3,13 +3,15 @@ package shop.loadtest.report;
 import java.util.List;
 import java.util.Map;
 import shop.loadtest.cost.Cost;
+import shop.loadtest.shop.ViewStaleness;
 
 /**
  * The JSON report. The first eleven members are the fixed contract of ARCHITECTURE §6; the rest
  * add context: the run's id, its load and mix, the latency from the intended start to the final
  * status, the outcomes by mix category, how often a stream was reopened or
  * replaced by polling, what broke an invariant, the warm-up run before it (null without one),
- * and what the run cost the machine per saga (null when the system does not run here).
+ * what the run cost the machine per saga (null when the system does not run here), and how far
+ * the gateway's view lagged behind the services (null when the gateway does not say).
  */
 public record Report(
         int orders,
@@ -32,7 +34,8 @@ public record Report(
         int pollingFallbacks,
         List<String> problems,
         WarmUp warmUp,
-        Cost cost) {
+        Cost cost,
+        ViewStaleness viewStalenessMs) {
 
     public record Invariants(boolean stockConserved, boolean moneyConserved, boolean expectedOutcomes) {}
 
@@ -67,7 +70,35 @@ public record Report(
                 pollingFallbacks,
                 problems,
                 warmUp,
-                cost);
+                cost,
+                viewStalenessMs);
+    }
+
+    /** This report with the view's staleness the gateway measured. */
+    public Report with(ViewStaleness staleness) {
+        return new Report(
+                orders,
+                confirmed,
+                cancelled,
+                unfinished,
+                errors,
+                durationSeconds,
+                placedPerSecond,
+                completedPerSecond,
+                acceptLatencyMs,
+                completionLatencyMs,
+                invariants,
+                runId,
+                load,
+                mix,
+                endToEndLatencyMs,
+                outcomes,
+                streamReconnects,
+                pollingFallbacks,
+                problems,
+                warmUp,
+                cost,
+                staleness);
     }
 
     /** A run passes when every order reached a final status and every invariant holds, in the warm-up too. */

@@ -51,6 +51,7 @@ public final class ReportBuilder {
                 result.pollingFallbacks(),
                 verdict.problems(),
                 null,
+                null,
                 null);
     }
 

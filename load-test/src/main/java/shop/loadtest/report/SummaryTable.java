@@ -38,6 +38,13 @@ public final class SummaryTable {
                 yesNo(invariants.stockConserved()),
                 yesNo(invariants.moneyConserved()),
                 yesNo(invariants.expectedOutcomes())));
+        if (report.viewStalenessMs() != null) {
+            text.append(String.format(
+                    "%-22s p50 %.1f ms, p99 %.1f ms (from the producer's event to the gateway's view)%n",
+                    "view staleness",
+                    report.viewStalenessMs().p50(),
+                    report.viewStalenessMs().p99()));
+        }
         if (report.cost() != null) {
             cost(text, report.cost());
         }

@@ -158,6 +158,23 @@ public final class ShopClient implements AutoCloseable {
         return get("/api/customers/{id}", CustomerView.class, customerId);
     }
 
+    /** The view's staleness as the gateway measured it; empty when it has no such figures (yet). */
+    public Mono<Optional<ViewStaleness>> viewStaleness() {
+        return Mono.zip(stalenessPercentile("0.5"), stalenessPercentile("0.99"))
+                .map(percentiles -> Optional.of(new ViewStaleness(percentiles.getT1(), percentiles.getT2())))
+                .onErrorResume(error -> Mono.just(Optional.empty()));
+    }
+
+    /** A percentile of {@code shop.view.staleness} in milliseconds (the actuator answers in seconds). */
+    private Mono<Double> stalenessPercentile(String phi) {
+        return web.get()
+                .uri("/actuator/metrics/shop.view.staleness.percentile?tag=phi:{phi}", phi)
+                .retrieve()
+                .bodyToMono(Metric.class)
+                .map(metric -> Math.round(metric.measurements().get(0).value() * 10_000.0) / 10.0)
+                .timeout(REQUEST_TIMEOUT);
+    }
+
     @Override
     public void close() {
         pool.dispose();
@@ -185,4 +202,10 @@ public final class ShopClient implements AutoCloseable {
 
     /** The body of a 202. */
     record Accepted(UUID orderId, String status) {}
+
+    /** What the actuator answers for one meter. */
+    record Metric(java.util.List<Measurement> measurements) {
+
+        record Measurement(String statistic, double value) {}
+    }
 }

@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.loadtest.run.Measurements;
+import shop.loadtest.shop.ViewStaleness;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,7 @@ class ReportTests {
             2,
             0,
             List.of(),
+            null,
             null,
             null);
 
@@ -77,7 +79,8 @@ class ReportTests {
                         "pollingFallbacks",
                         "problems",
                         "warmUp",
-                        "cost");
+                        "cost",
+                        "viewStalenessMs");
         assertThat(Set.copyOf(json.get("acceptLatencyMs").propertyNames())).containsOnly("p50", "p90", "p99", "max");
         assertThat(Set.copyOf(json.get("completionLatencyMs").propertyNames()))
                 .containsOnly("p50", "p90", "p99", "max");
@@ -87,6 +90,14 @@ class ReportTests {
         assertThat(json.get("completedPerSecond").doubleValue()).isEqualTo(23.53);
         assertThat(json.at("/acceptLatencyMs/p99").doubleValue()).isEqualTo(30.3);
         assertThat(json.at("/invariants/moneyConserved").booleanValue()).isTrue();
+    }
+
+    @Test
+    void theViewsStalenessIsItsMedianAndP99InMilliseconds() {
+        JsonNode json = new JsonMapper().readTree(ReportFiles.json(REPORT.with(new ViewStaleness(12.5, 80.1))));
+
+        assertThat(Set.copyOf(json.get("viewStalenessMs").propertyNames())).containsOnly("p50", "p99");
+        assertThat(json.at("/viewStalenessMs/p99").doubleValue()).isEqualTo(80.1);
     }
 
     @Test
@@ -115,6 +126,7 @@ class ReportTests {
                                 0,
                                 0,
                                 List.of(),
+                                null,
                                 null,
                                 null)
                         .passed())
@@ -173,6 +185,7 @@ class ReportTests {
                 report.pollingFallbacks(),
                 report.problems(),
                 report.warmUp(),
-                report.cost());
+                report.cost(),
+                report.viewStalenessMs());
     }
 }

@@ -1,5 +1,8 @@
 package shop.gateway.view.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,16 +24,27 @@ import shop.gateway.view.domain.SagaEvent;
  * four statements whatever the batch's size: the timeline insert tells which events are new, the
  * orders' rows are locked (so batches touching the same order apply one after the other), the
  * new events are applied in arrival order, and the changed rows are written. Watchers are handed
- * the new views once the transaction commits.
+ * the new views once the transaction commits, and then each new event's staleness is recorded
+ * ({@code shop.view.staleness}): from its time at its producer, stamped in the producer's
+ * transaction just before that commits, to the view's commit here.
  */
 public class ViewProjection {
 
+    /** The percentiles cover about the last minute: a load-test run of its own, read right after it. */
+    private static final Duration STALENESS_WINDOW = Duration.ofMinutes(1);
+
     private final OrderViews views;
     private final ViewChanges changes;
+    private final Timer staleness;
 
-    public ViewProjection(OrderViews views, ViewChanges changes) {
+    public ViewProjection(OrderViews views, ViewChanges changes, MeterRegistry meters) {
         this.views = views;
         this.changes = changes;
+        this.staleness = Timer.builder("shop.view.staleness")
+                .description("from an event's time at its producer to the view's commit of it")
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(STALENESS_WINDOW)
+                .register(meters);
     }
 
     public Mono<Void> projectAll(List<SagaEvent> events) {
@@ -53,9 +67,8 @@ public class ViewProjection {
                         changed.add(view);
                     }
                 });
-                return changed.isEmpty()
-                        ? Mono.empty()
-                        : views.updateAll(changed).then(announceAfterCommit(changed));
+                Mono<Void> update = changed.isEmpty() ? Mono.empty() : views.updateAll(changed);
+                return update.then(afterCommit(fresh, changed));
             });
         });
     }
@@ -66,12 +79,18 @@ public class ViewProjection {
         return events.stream().filter(event -> unseen.remove(event.eventId())).toList();
     }
 
-    private Mono<Void> announceAfterCommit(List<OrderView> changed) {
+    private Mono<Void> afterCommit(List<SagaEvent> fresh, List<OrderView> changed) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .doOnNext(sync -> sync.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(() -> changes.announce(changed));
+                        return Mono.fromRunnable(() -> {
+                            Instant committed = Instant.now();
+                            fresh.forEach(event -> staleness.record(Duration.between(event.occurredAt(), committed)));
+                            if (!changed.isEmpty()) {
+                                changes.announce(changed);
+                            }
+                        });
                     }
                 }))
                 .then();
