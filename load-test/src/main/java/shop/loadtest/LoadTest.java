@@ -79,7 +79,8 @@ public final class LoadTest {
                                     run.report()
                                             .with(
                                                     done.orElse(null),
-                                                    run.report().cost()),
+                                                    run.report().cost(),
+                                                    run.report().viewStalenessMs()),
                                     run.measurements())))
                     .block();
             return finish(options, finished, out, err);
@@ -130,8 +131,10 @@ public final class LoadTest {
                             return Mono.zip(new Audit(shop, timer).of(plan, result), shop.viewStaleness())
                                     .map(checked -> new Finished(
                                             ReportBuilder.build(options, plan, result, checked.getT1())
-                                                    .with(null, cost)
-                                                    .with(checked.getT2().orElse(null)),
+                                                    .with(
+                                                            null,
+                                                            cost,
+                                                            checked.getT2().orElse(null)),
                                             result.measurements()));
                         }));
     }

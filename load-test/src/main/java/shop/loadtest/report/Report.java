@@ -47,8 +47,8 @@ public record Report(
         }
     }
 
-    /** This report with the warm-up before it and the cost it measured. */
-    public Report with(WarmUp warmUp, Cost cost) {
+    /** This report with the warm-up before it, the cost it measured and the view's staleness the gateway measured. */
+    public Report with(WarmUp warmUp, Cost cost, ViewStaleness viewStalenessMs) {
         return new Report(
                 orders,
                 confirmed,
@@ -72,33 +72,6 @@ public record Report(
                 warmUp,
                 cost,
                 viewStalenessMs);
-    }
-
-    /** This report with the view's staleness the gateway measured. */
-    public Report with(ViewStaleness staleness) {
-        return new Report(
-                orders,
-                confirmed,
-                cancelled,
-                unfinished,
-                errors,
-                durationSeconds,
-                placedPerSecond,
-                completedPerSecond,
-                acceptLatencyMs,
-                completionLatencyMs,
-                invariants,
-                runId,
-                load,
-                mix,
-                endToEndLatencyMs,
-                outcomes,
-                streamReconnects,
-                pollingFallbacks,
-                problems,
-                warmUp,
-                cost,
-                staleness);
     }
 
     /** A run passes when every order reached a final status and every invariant holds, in the warm-up too. */

@@ -94,7 +94,8 @@ class ReportTests {
 
     @Test
     void theViewsStalenessIsItsMedianAndP99InMilliseconds() {
-        JsonNode json = new JsonMapper().readTree(ReportFiles.json(REPORT.with(new ViewStaleness(12.5, 80.1))));
+        JsonNode json =
+                new JsonMapper().readTree(ReportFiles.json(REPORT.with(null, null, new ViewStaleness(12.5, 80.1))));
 
         assertThat(Set.copyOf(json.get("viewStalenessMs").propertyNames())).containsOnly("p50", "p99");
         assertThat(json.at("/viewStalenessMs/p99").doubleValue()).isEqualTo(80.1);
